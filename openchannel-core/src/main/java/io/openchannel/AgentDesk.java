@@ -1,0 +1,114 @@
+package io.openchannel;
+
+import io.openchannel.account.AccountId;
+import io.openchannel.interaction.DispositionId;
+import io.openchannel.interaction.Interaction;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.interaction.Tag;
+import io.openchannel.message.AttachmentUpload;
+import io.openchannel.message.CannedAnswerId;
+import io.openchannel.message.Message;
+import io.openchannel.routing.AgentId;
+import io.openchannel.spi.directory.Recipient;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one agent can do. Actions on an interaction need the agent to own it (see
+ * {@link OpenChannel#assign}); otherwise {@link PermissionDeniedException}. Messages to the
+ * customer are stored {@code QUEUED} for the channel. Thread-safe; each call is atomic.
+ */
+public interface AgentDesk {
+  /** The agent this desk belongs to. */
+  AgentId agent();
+
+  /**
+   * Sends text; emoticons and any Unicode are stored exactly as given (S10).
+   *
+   * @throws InvalidInputException if the text is blank, too long or not well-formed Unicode
+   * @throws ReplyDisabledException if the account has no Reply URL (S25)
+   * @throws IllegalTransitionException if the interaction is closed
+   */
+  Message sendText(InteractionId interaction, String text);
+
+  /**
+   * Sends a canned answer with its variables filled from the contact, the agent and the account.
+   *
+   * @throws NotFoundException if there is no such canned answer
+   * @throws InvalidInputException if it renders to blank text for this contact
+   */
+  Message sendCanned(InteractionId interaction, CannedAnswerId cannedAnswer);
+
+  /**
+   * Sends one file, with optional caption text (empty for none).
+   *
+   * @throws AttachmentRejectedException if the account disables attachments or the file is
+   *     larger than its limit (default 15 MB); nothing is kept
+   */
+  Message sendAttachment(InteractionId interaction, AttachmentUpload file, String caption);
+
+  /**
+   * Sends a recorded voice message (an {@code audio/*} file).
+   *
+   * @throws InvalidInputException if the file is not audio
+   * @throws AttachmentRejectedException as for {@link #sendAttachment}
+   */
+  Message sendVoice(InteractionId interaction, AttachmentUpload audio);
+
+  /**
+   * Adds an internal note: shown to agents, never sent, never the view's last message (S11).
+   * Allowed even when the account has no Reply URL.
+   */
+  Message addNote(InteractionId interaction, String text);
+
+  /** Marks the interaction read. Allowed on closed interactions. */
+  Interaction markRead(InteractionId interaction);
+
+  /** Marks the interaction unread. Allowed on closed interactions. */
+  Interaction markUnread(InteractionId interaction);
+
+  /**
+   * Adds tags (already present ones are ignored). Allowed on closed interactions.
+   *
+   * @throws InvalidInputException if a tag list is configured and a tag is not in it
+   */
+  Interaction addTags(InteractionId interaction, Set<Tag> tags);
+
+  /** Removes tags (absent ones are ignored). Allowed on closed interactions. */
+  Interaction removeTags(InteractionId interaction, Set<Tag> tags);
+
+  /**
+   * Closes the interaction (S13).
+   *
+   * @throws IllegalTransitionException if it is already closed
+   */
+  Interaction close(InteractionId interaction);
+
+  /**
+   * Closes the interaction with a disposition from the configured list (S13, S24).
+   *
+   * @throws InvalidInputException if the disposition is not in the list; the message lists them
+   */
+  Interaction closeAndDispose(InteractionId interaction, DispositionId disposition);
+
+  /**
+   * Suggests recipients of one of the agent's accounts whose map field starts with
+   * {@code prefix} (S26).
+   *
+   * @throws InvalidInputException if the prefix has fewer than three letters or digits
+   * @throws PermissionDeniedException if the agent may not use the account
+   */
+  List<Recipient> searchRecipients(AccountId account, String prefix);
+
+  /**
+   * Starts an outbound interaction with a recipient of the account's list and sends the first
+   * message (S26). The agent owns the new interaction.
+   *
+   * @throws PermissionDeniedException if the agent lacks the OUTBOUND permission or may not use
+   *     the account
+   * @throws ReplyDisabledException if the account has no Reply URL (S25)
+   * @throws NotFoundException if the address is not in the account's recipient list
+   * @throws IllegalTransitionException if the recipient already has an open interaction there
+   */
+  Interaction startInteraction(AccountId account, String recipientAddress, String text);
+}

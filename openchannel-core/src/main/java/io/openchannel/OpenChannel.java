@@ -1,0 +1,122 @@
+package io.openchannel;
+
+import io.openchannel.account.AccountId;
+import io.openchannel.account.Accounts;
+import io.openchannel.contact.Contacts;
+import io.openchannel.interaction.Dispositions;
+import io.openchannel.interaction.Interaction;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.interaction.Interactions;
+import io.openchannel.message.AttachmentId;
+import io.openchannel.message.CannedAnswer;
+import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Agents;
+import io.openchannel.spi.channel.InboundMessage;
+import io.openchannel.spi.channel.WebhookRequest;
+import io.openchannel.spi.channel.WebhookResponse;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The engine a host embeds: customers' messages come in through {@link #receive} or
+ * {@link #handleWebhook}, agents act through their {@link #desk(AgentId) desk}, and everything
+ * that happens is told to the builder's {@link io.openchannel.event.EventListener}s.
+ *
+ * <pre>{@code
+ * OpenChannel oc = OpenChannel.builder().build();            // in memory
+ * oc.accounts().create(Account.of(AccountId.of("fb"), ChannelType.FACEBOOK_MESSENGER, "Shop",
+ *     AccountSettings.builder().replyUrl("https://connector.example/reply").build()));
+ * oc.agents().create(Agent.of(AgentId.of("ann"), "Ann"));
+ * ReceiveResult in = oc.receive(AccountId.of("fb"),
+ *     InboundMessage.text("m1", SenderProfile.of("psid-1", "Mia", "Rossi"), "Hi!", Instant.now()));
+ * oc.assign(in.interaction().id(), AgentId.of("ann"));
+ * oc.desk(AgentId.of("ann")).sendText(in.interaction().id(), "Hello Mia, how can I help?");
+ * }</pre>
+ *
+ * <p>Every method is thread-safe and atomic: when it throws, nothing was written.
+ */
+public interface OpenChannel extends AutoCloseable {
+
+  /** A builder; {@code build()} with no settings gives an in-memory engine on the system clock. */
+  static OpenChannelBuilder builder() {
+    return new OpenChannelBuilder();
+  }
+
+  /** Accounts (S1). */
+  Accounts accounts();
+
+  /** Agents. */
+  Agents agents();
+
+  /** The Contacts Manager (S5). */
+  Contacts contacts();
+
+  /** Conversations, interactions and their messages. */
+  Interactions interactions();
+
+  /** The configured dispositions. */
+  Dispositions dispositions();
+
+  /** The configured canned answers, in configured order. */
+  List<CannedAnswer> cannedAnswers();
+
+  /**
+   * Stores a customer's message (S2, S5, S19): matches or creates the contact, joins the
+   * conversation's open interaction or opens a new one (with the account's auto-reply, S27), and
+   * tells the listeners. Receiving the same channel message id again stores nothing and returns
+   * the stored message with {@link ReceiveResult#duplicate()} set.
+   *
+   * @throws NotFoundException if the account does not exist
+   * @throws InvalidInputException if the account is disabled or the message is malformed
+   * @throws AttachmentRejectedException if the file is larger than the channel allows
+   */
+  ReceiveResult receive(AccountId account, InboundMessage message);
+
+  /**
+   * Hands a raw webhook request to the connector of the account's channel, which verifies and
+   * parses it, then receives every message it carried, in order.
+   *
+   * @return what to answer the channel
+   * @throws NotFoundException if the account does not exist
+   * @throws WebhookVerificationException if the request fails verification; nothing is stored
+   * @throws InvalidInputException if no connector serves the account's channel type, or the body
+   *     is malformed
+   */
+  WebhookResponse handleWebhook(AccountId account, WebhookRequest request);
+
+  /**
+   * What one agent can do: reply, note, tag, close (S10–S13, S26).
+   *
+   * @throws NotFoundException if the agent does not exist
+   */
+  AgentDesk desk(AgentId agent);
+
+  /**
+   * Makes {@code agent} the owner of an open interaction; the first agent to manage it is kept
+   * as its first agent (S17) and the conversation's unmanaged count drops (S19). Routing calls
+   * this when an offer is accepted; hosts without routing call it directly.
+   *
+   * @throws NotFoundException if the interaction or agent does not exist
+   * @throws IllegalTransitionException if the interaction is closed
+   */
+  Interaction assign(InteractionId interaction, AgentId agent);
+
+  /**
+   * Closes an interaction without an agent (for example when the host's own timeout expires).
+   *
+   * @throws NotFoundException if the interaction does not exist
+   * @throws IllegalTransitionException if it is already closed
+   */
+  Interaction close(InteractionId interaction);
+
+  /**
+   * Opens an attachment's bytes; the caller closes the stream.
+   *
+   * @throws NotFoundException if there is no such attachment
+   */
+  InputStream openAttachment(AttachmentId attachment);
+
+  /** Stops background work. The store and blob store are the host's and stay open. */
+  @Override
+  void close();
+}

@@ -1,0 +1,58 @@
+package io.openchannel.account;
+
+import io.openchannel.InvalidInputException;
+import io.openchannel.internal.util.Checks;
+import io.openchannel.internal.util.Size;
+
+/**
+ * One connection to one external channel (S1): a Facebook Page, a WhatsApp number, a Telegram
+ * bot, a generic open-channel endpoint. Immutable.
+ *
+ * @param id the account's id
+ * @param type the channel
+ * @param name a human-readable name, shown to agents
+ * @param enabled whether the account takes inbound messages and replies
+ * @param settings how the account behaves
+ * @param version the store's optimistic version; 0 for an account not stored yet
+ */
+public record Account(
+    AccountId id, ChannelType type, String name, boolean enabled, AccountSettings settings,
+    long version) {
+
+  /** Validates the account, including that its attachment limit fits the channel's own. */
+  public Account {
+    Checks.notNull(id, "id");
+    Checks.notNull(type, "type");
+    name = Checks.name(name, "name", 200);
+    Checks.notNull(settings, "settings");
+    Checks.notNegative(version, "version");
+    if (settings.maxAttachmentBytes() > type.maxAttachmentBytes()) {
+      throw new InvalidInputException(
+          "account " + id + ": maxAttachmentBytes " + Size.format(settings.maxAttachmentBytes())
+              + " is above the " + type.displayName() + " limit of "
+              + Size.format(type.maxAttachmentBytes()) + "; choose at most that");
+    }
+  }
+
+  /** A new, enabled account with the given settings. */
+  public static Account of(AccountId id, ChannelType type, String name, AccountSettings settings) {
+    return new Account(id, type, name, true, settings, 0);
+  }
+
+  public Account withSettings(AccountSettings newSettings) {
+    return new Account(id, type, name, enabled, newSettings, version);
+  }
+
+  public Account withEnabled(boolean newEnabled) {
+    return new Account(id, type, name, newEnabled, settings, version);
+  }
+
+  public Account withName(String newName) {
+    return new Account(id, type, newName, enabled, settings, version);
+  }
+
+  /** The store sets versions; engines and tests call this only through a store. */
+  public Account withVersion(long newVersion) {
+    return new Account(id, type, name, enabled, settings, newVersion);
+  }
+}

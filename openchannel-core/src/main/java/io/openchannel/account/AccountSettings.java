@@ -1,0 +1,169 @@
+package io.openchannel.account;
+
+import io.openchannel.InvalidInputException;
+import io.openchannel.internal.util.Checks;
+import io.openchannel.internal.util.Size;
+import io.openchannel.routing.QueueId;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * How an account behaves. Immutable; build one with {@link #builder()} or start from
+ * {@link #defaults()} and change it with {@link #toBuilder()}.
+ *
+ * @param replyUrl where agent replies go; empty means agents can neither reply nor start
+ *     interactions on the account (S25)
+ * @param attachmentsEnabled whether agents may send attachments
+ * @param maxAttachmentBytes the largest attachment agents may send (default 15 MB); never above
+ *     the channel's own limit, which {@link Account} checks
+ * @param transferAllowed whether agents may transfer this account's interactions (S14)
+ * @param autoReply text sent, flagged as an auto-reply, when a customer opens a new interaction
+ *     (S27)
+ * @param mapKey the contact field that identifies a sender (for example {@code phone}); empty
+ *     means senders are matched by their channel identity only (S5)
+ * @param queue the queue that receives the account's new interactions
+ */
+public record AccountSettings(
+    Optional<URI> replyUrl,
+    boolean attachmentsEnabled,
+    long maxAttachmentBytes,
+    boolean transferAllowed,
+    Optional<String> autoReply,
+    Optional<String> mapKey,
+    Optional<QueueId> queue) {
+
+  /** The default largest attachment: 15 MB. */
+  public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 15 * Size.MB;
+
+  /** Validates the settings. */
+  public AccountSettings {
+    Checks.notNull(replyUrl, "replyUrl");
+    Checks.notNull(autoReply, "autoReply");
+    Checks.notNull(mapKey, "mapKey");
+    Checks.notNull(queue, "queue");
+    replyUrl.ifPresent(AccountSettings::checkReplyUrl);
+    if (maxAttachmentBytes <= 0) {
+      throw new InvalidInputException(
+          "maxAttachmentBytes must be positive, got " + maxAttachmentBytes
+              + "; to refuse attachments set attachmentsEnabled(false) instead");
+    }
+    autoReply.ifPresent(text -> Checks.check(!text.isBlank(),
+        "autoReply must not be blank; leave it empty for no auto-reply"));
+    mapKey.ifPresent(key -> Checks.identifier(key, "mapKey", 64));
+  }
+
+  private static void checkReplyUrl(URI url) {
+    String scheme = url.getScheme();
+    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || url.getHost() == null) {
+      throw new InvalidInputException(
+          "replyUrl must be an absolute http(s) URL such as https://connector.example.com/reply, got "
+              + url);
+    }
+  }
+
+  /** Reply disabled, attachments enabled up to 15 MB, no transfer, no auto-reply, no map key, no queue. */
+  public static AccountSettings defaults() {
+    return builder().build();
+  }
+
+  /** A builder with the {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.replyUrl = replyUrl.orElse(null);
+    b.attachmentsEnabled = attachmentsEnabled;
+    b.maxAttachmentBytes = maxAttachmentBytes;
+    b.transferAllowed = transferAllowed;
+    b.autoReply = autoReply.orElse(null);
+    b.mapKey = mapKey.orElse(null);
+    b.queue = queue.orElse(null);
+    return b;
+  }
+
+  /** Whether agents may reply and start interactions: the account has a Reply URL. */
+  public boolean replyEnabled() {
+    return replyUrl.isPresent();
+  }
+
+  /** Builds {@link AccountSettings}; validation happens in {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private URI replyUrl;
+    private boolean attachmentsEnabled = true;
+    private long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
+    private boolean transferAllowed;
+    private String autoReply;
+    private String mapKey;
+    private QueueId queue;
+
+    private Builder() {}
+
+    /** The Reply URL; {@code null} or blank disables replies. */
+    public Builder replyUrl(String url) {
+      if (url == null || url.isBlank()) {
+        this.replyUrl = null;
+        return this;
+      }
+      try {
+        this.replyUrl = URI.create(url.strip());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("replyUrl is not a valid URL: " + Checks.quote(url), e);
+      }
+      return this;
+    }
+
+    public Builder replyUrl(URI url) {
+      this.replyUrl = url;
+      return this;
+    }
+
+    public Builder attachmentsEnabled(boolean enabled) {
+      this.attachmentsEnabled = enabled;
+      return this;
+    }
+
+    public Builder maxAttachmentBytes(long bytes) {
+      this.maxAttachmentBytes = bytes;
+      return this;
+    }
+
+    public Builder transferAllowed(boolean allowed) {
+      this.transferAllowed = allowed;
+      return this;
+    }
+
+    /** The auto-reply text; {@code null} for none. */
+    public Builder autoReply(String text) {
+      this.autoReply = text;
+      return this;
+    }
+
+    /** The contact field that identifies senders, such as {@code phone}; {@code null} for none. */
+    public Builder mapKey(String field) {
+      this.mapKey = field;
+      return this;
+    }
+
+    public Builder queue(QueueId queue) {
+      this.queue = queue;
+      return this;
+    }
+
+    /** Validates and builds; throws {@link InvalidInputException} naming the bad setting. */
+    public AccountSettings build() {
+      return new AccountSettings(
+          Optional.ofNullable(replyUrl),
+          attachmentsEnabled,
+          maxAttachmentBytes,
+          transferAllowed,
+          Optional.ofNullable(autoReply),
+          Optional.ofNullable(mapKey),
+          Optional.ofNullable(queue));
+    }
+  }
+
+}

@@ -1,0 +1,16 @@
+package io.openchannel.event;
+
+import io.openchannel.account.AccountId;
+import io.openchannel.contact.ContactId;
+import java.time.Instant;
+
+/**
+ * An unknown sender became a new contact of the Contacts Manager (S5).
+ *
+ * @param at when
+ * @param contact the new contact
+ * @param account the account they first wrote on (or were first written to on)
+ * @param displayName their name as known so far
+ */
+public record ContactCreated(Instant at, ContactId contact, AccountId account, String displayName)
+    implements OpenChannelEvent {}

@@ -1,0 +1,25 @@
+package io.openchannel.event;
+
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.routing.AgentId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An interaction got a (new) owner.
+ *
+ * @param at when
+ * @param interaction the interaction
+ * @param agent the new owner
+ * @param previousOwner who owned it before, if anyone
+ * @param firstTimeManaged whether no agent had managed it before (the conversation's S19 count
+ *     went down by one)
+ */
+public record InteractionAssigned(
+    Instant at, InteractionId interaction, AgentId agent, Optional<AgentId> previousOwner,
+    boolean firstTimeManaged) implements OpenChannelEvent {
+  @Override
+  public Optional<InteractionId> interactionId() {
+    return Optional.of(interaction);
+  }
+}

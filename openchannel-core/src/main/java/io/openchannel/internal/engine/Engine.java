@@ -1,0 +1,221 @@
+package io.openchannel.internal.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.openchannel.AgentDesk;
+import io.openchannel.IllegalTransitionException;
+import io.openchannel.InvalidInputException;
+import io.openchannel.NotFoundException;
+import io.openchannel.OpenChannel;
+import io.openchannel.OpenChannelException;
+import io.openchannel.ReceiveResult;
+import io.openchannel.account.Account;
+import io.openchannel.account.AccountId;
+import io.openchannel.account.Accounts;
+import io.openchannel.contact.Contacts;
+import io.openchannel.event.InteractionAssigned;
+import io.openchannel.event.InteractionClosed;
+import io.openchannel.interaction.Conversation;
+import io.openchannel.interaction.Dispositions;
+import io.openchannel.interaction.Interaction;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.interaction.Interactions;
+import io.openchannel.message.AttachmentId;
+import io.openchannel.message.CannedAnswer;
+import io.openchannel.routing.Agent;
+import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Agents;
+import io.openchannel.spi.channel.ChannelConnector;
+import io.openchannel.spi.channel.InboundEvent;
+import io.openchannel.spi.channel.InboundMessage;
+import io.openchannel.spi.channel.WebhookRequest;
+import io.openchannel.spi.channel.WebhookResponse;
+import io.openchannel.spi.channel.WebhookResult;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@link OpenChannel} implementation: wires the services and holds shared helpers. */
+public final class Engine implements OpenChannel {
+  final EngineConfig config;
+  final Transactions transactions;
+  final Ids ids;
+  final ContactResolver contacts;
+  final AttachmentIntake attachments;
+  private final InboundService inbound;
+  private final Admin admin;
+  private final Reads reads;
+  /** A conversation's key never changes, so the lock key of an interaction can be cached. */
+  private final Cache<InteractionId, String> lockKeys =
+      Caffeine.newBuilder().maximumSize(100_000).build();
+
+  public Engine(EngineConfig config) {
+    this.config = config;
+    this.transactions = new Transactions(config.store(), new EventPublisher(config.listeners()));
+    this.ids = new Ids(config.clock());
+    this.contacts = new ContactResolver(ids);
+    this.attachments = new AttachmentIntake(config.blobStore());
+    this.inbound = new InboundService(this);
+    this.admin = new Admin(transactions);
+    this.reads = new Reads(transactions);
+  }
+
+  @Override
+  public Accounts accounts() {
+    return admin.accounts();
+  }
+
+  @Override
+  public Agents agents() {
+    return admin.agents();
+  }
+
+  @Override
+  public Contacts contacts() {
+    return reads.contacts();
+  }
+
+  @Override
+  public Interactions interactions() {
+    return reads.interactions();
+  }
+
+  @Override
+  public Dispositions dispositions() {
+    return config.dispositions();
+  }
+
+  @Override
+  public List<CannedAnswer> cannedAnswers() {
+    return config.cannedAnswers();
+  }
+
+  @Override
+  public ReceiveResult receive(AccountId account, InboundMessage message) {
+    return inbound.receive(io.openchannel.internal.util.Checks.notNull(account, "account"), io.openchannel.internal.util.Checks.notNull(message, "message"));
+  }
+
+  @Override
+  public WebhookResponse handleWebhook(AccountId accountId, WebhookRequest request) {
+    io.openchannel.internal.util.Checks.notNull(accountId, "account");
+    io.openchannel.internal.util.Checks.notNull(request, "request");
+    Account account = accounts().get(accountId);
+    ChannelConnector connector = config.connectors().get(account.type());
+    if (connector == null) {
+      throw new InvalidInputException("no connector is registered for " + account.type()
+          + " (account " + accountId + "); add one with OpenChannel.builder().connector(...)");
+    }
+    WebhookResult result = connector.handle(request, account);
+    for (InboundEvent event : result.events()) {
+      if (event instanceof InboundMessage m) {
+        inbound.receive(accountId, m);
+      }
+    }
+    return result.response();
+  }
+
+  @Override
+  public AgentDesk desk(AgentId agent) {
+    io.openchannel.internal.util.Checks.notNull(agent, "agent");
+    agents().get(agent);
+    return new Desk(this, agent);
+  }
+
+  @Override
+  public Interaction assign(InteractionId interactionId, AgentId agentId) {
+    io.openchannel.internal.util.Checks.notNull(interactionId, "interaction");
+    io.openchannel.internal.util.Checks.notNull(agentId, "agent");
+    return transactions.write(lockKey(interactionId), work -> {
+      Agent agent = requireAgent(work, agentId);
+      Interaction interaction = requireInteraction(work, interactionId);
+      if (!interaction.isOpen()) {
+        throw new IllegalTransitionException("interaction " + interactionId
+            + " is closed and cannot be assigned; the customer's next message opens a new one");
+      }
+      if (interaction.owner().equals(Optional.of(agent.id()))) {
+        return interaction;
+      }
+      boolean firstTime = !interaction.isManaged();
+      Interaction assigned = work.tx().interactions().update(interaction.withOwner(agent.id()));
+      if (firstTime) {
+        Conversation conversation = work.tx().conversations().find(interaction.conversation()).orElseThrow();
+        work.tx().conversations().update(conversation.withOneManaged());
+      }
+      work.publish(new InteractionAssigned(now(), interactionId, agent.id(), interaction.owner(),
+          firstTime));
+      return assigned;
+    });
+  }
+
+  @Override
+  public Interaction close(InteractionId interactionId) {
+    io.openchannel.internal.util.Checks.notNull(interactionId, "interaction");
+    return transactions.write(lockKey(interactionId), work ->
+        closeIn(work, requireInteraction(work, interactionId), Optional.empty(), Optional.empty()));
+  }
+
+  /** Closes inside a transaction; shared by the host's and the agent's close. */
+  Interaction closeIn(Transactions.Work work, Interaction interaction, Optional<AgentId> by,
+      Optional<io.openchannel.interaction.DispositionId> disposition) {
+    Instant at = now();
+    Interaction closed = work.tx().interactions().update(interaction.closed(at, disposition));
+    Conversation conversation = work.tx().conversations().find(interaction.conversation()).orElseThrow();
+    work.tx().conversations().update(conversation.withClosed());
+    work.publish(new InteractionClosed(at, interaction.id(), by, disposition));
+    return closed;
+  }
+
+  @Override
+  public InputStream openAttachment(AttachmentId attachment) {
+    io.openchannel.internal.util.Checks.notNull(attachment, "attachment");
+    try {
+      return config.blobStore().open(attachment);
+    } catch (FileNotFoundException e) {
+      throw new NotFoundException("no attachment " + attachment);
+    } catch (IOException e) {
+      throw new OpenChannelException("could not open attachment " + attachment + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // Nothing runs in the background yet; the scheduler, store and blob store are shared with
+    // the host, which closes them.
+  }
+
+  Instant now() {
+    return config.clock().instant();
+  }
+
+  /** The lock key of the interaction's conversation. */
+  String lockKey(InteractionId interaction) {
+    String key = lockKeys.getIfPresent(interaction);
+    if (key == null) {
+      key = transactions.read(tx -> {
+        Interaction i = tx.interactions().find(interaction)
+            .orElseThrow(() -> new NotFoundException("no interaction " + interaction));
+        return tx.conversations().find(i.conversation()).orElseThrow().key().toString();
+      });
+      lockKeys.put(interaction, key);
+    }
+    return key;
+  }
+
+  static Interaction requireInteraction(Transactions.Work work, InteractionId id) {
+    return work.tx().interactions().find(id)
+        .orElseThrow(() -> new NotFoundException("no interaction " + id));
+  }
+
+  static Agent requireAgent(Transactions.Work work, AgentId id) {
+    return work.tx().agents().find(id).orElseThrow(() -> new NotFoundException("no agent " + id
+        + "; create it with OpenChannel.agents().create(...)"));
+  }
+
+  static Account requireAccount(Transactions.Work work, AccountId id) {
+    return work.tx().accounts().find(id).orElseThrow(() -> new NotFoundException("no account " + id
+        + "; create it with OpenChannel.accounts().create(...)"));
+  }
+}

@@ -1,0 +1,164 @@
+package io.openchannel.internal.engine;
+
+import io.openchannel.InvalidInputException;
+import io.openchannel.ReceiveResult;
+import io.openchannel.account.Account;
+import io.openchannel.account.AccountId;
+import io.openchannel.contact.Contact;
+import io.openchannel.event.InteractionOpened;
+import io.openchannel.event.MessageAdded;
+import io.openchannel.event.ReadStateChanged;
+import io.openchannel.interaction.Conversation;
+import io.openchannel.interaction.ConversationId;
+import io.openchannel.interaction.ConversationKey;
+import io.openchannel.interaction.Interaction;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.interaction.LastMessage;
+import io.openchannel.interaction.Visibility;
+import io.openchannel.internal.util.Checks;
+import io.openchannel.message.Attachment;
+import io.openchannel.message.Direction;
+import io.openchannel.message.Message;
+import io.openchannel.message.MessageId;
+import io.openchannel.message.MessageKind;
+import io.openchannel.spi.channel.InboundAttachment;
+import io.openchannel.spi.channel.InboundMessage;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Stores customers' messages: dedupe, contact, conversation, interaction, auto-reply, events.
+ */
+final class InboundService {
+  private final Engine engine;
+
+  InboundService(Engine engine) {
+    this.engine = engine;
+  }
+
+  ReceiveResult receive(AccountId accountId, InboundMessage in) {
+    Checks.text(in.text(), "inbound text", in.attachment().isPresent());
+    Account account = engine.accounts().get(accountId);
+    requireEnabled(account);
+    Optional<ReceiveResult> earlier = findDuplicate(accountId, in.channelMessageId());
+    if (earlier.isPresent()) {
+      return earlier.get(); // a webhook retry: nothing to download, nothing to store
+    }
+    Visibility visibility = in.visibility().orElse(account.type().defaultVisibility());
+    ConversationKey key =
+        new ConversationKey(accountId, in.sender().externalId(), visibility, in.threadId());
+    Optional<Attachment> attachment = in.attachment().map(file -> storeFile(account, file));
+    ReceiveResult result;
+    try {
+      result = engine.transactions.write(key.toString(), work -> store(work, accountId, key, in,
+          attachment));
+    } catch (RuntimeException e) {
+      engine.attachments.discard(attachment);
+      throw e;
+    }
+    if (result.duplicate()) {
+      engine.attachments.discard(attachment); // lost a race with the same delivery
+    }
+    return result;
+  }
+
+  private ReceiveResult store(Transactions.Work work, AccountId accountId, ConversationKey key,
+      InboundMessage in, Optional<Attachment> attachment) {
+    Optional<Message> duplicate =
+        work.tx().messages().findByChannelMessageId(accountId, in.channelMessageId());
+    if (duplicate.isPresent()) {
+      return duplicateResult(work, duplicate.get());
+    }
+    Account account = Engine.requireAccount(work, accountId);
+    requireEnabled(account);
+    Instant now = engine.now();
+    Conversation conversation = work.tx().conversations().findByKey(key)
+        .orElseGet(() -> newConversation(work, account, key, in, now));
+
+    boolean opened = conversation.openInteraction().isEmpty();
+    Interaction interaction;
+    if (opened) {
+      interaction = Interaction.open(InteractionId.of(engine.ids.next()), conversation,
+          Direction.IN, now);
+      work.tx().interactions().insert(interaction);
+      conversation = work.tx().conversations().update(
+          conversation.withOpened(interaction.id(), false));
+      Contact contact = work.tx().contacts().find(conversation.contact()).orElseThrow();
+      work.publish(new InteractionOpened(now, interaction.id(), conversation.id(), accountId,
+          contact.id(), contact.displayName(), key.visibility(), Direction.IN,
+          conversation.unmanagedCount()));
+    } else {
+      interaction = Engine.requireInteraction(work, conversation.openInteraction().get());
+    }
+
+    MessageKind kind = attachment.isEmpty() ? MessageKind.TEXT
+        : in.voice() ? MessageKind.VOICE : MessageKind.ATTACHMENT;
+    Message message = work.tx().messages().insert(new Message(MessageId.of(engine.ids.next()),
+        interaction.id(), accountId, Direction.IN, kind, in.text(), attachment, Optional.empty(),
+        false, false, Optional.of(in.channelMessageId()), Optional.empty(), Optional.empty(), now,
+        0));
+    boolean wasRead = interaction.read();
+    interaction = work.tx().interactions().update(interaction
+        .withLastMessage(lastMessageOf(message))
+        .withRead(false));
+    work.publish(new MessageAdded(now, interaction.id(), message));
+    if (wasRead) {
+      work.publish(new ReadStateChanged(now, interaction.id(), false, Optional.empty()));
+    }
+    if (opened) {
+      sendAutoReply(work, account, interaction, now);
+    }
+    return new ReceiveResult(message, interaction, opened, false);
+  }
+
+  private Conversation newConversation(Transactions.Work work, Account account,
+      ConversationKey key, InboundMessage in, Instant now) {
+    Contact contact = engine.contacts.resolve(work, account, key.address(), in.sender().firstName(),
+        in.sender().lastName(), in.sender().fields(), now);
+    return work.tx().conversations().insert(new Conversation(
+        ConversationId.of(engine.ids.next()), key, contact.id(), Optional.empty(), 0, 0, now, 0));
+  }
+
+  private void sendAutoReply(Transactions.Work work, Account account, Interaction interaction,
+      Instant now) {
+    // Without a Reply URL nothing can be sent (S25), auto-replies included.
+    if (account.settings().autoReply().isEmpty() || !account.settings().replyEnabled()) {
+      return;
+    }
+    Message reply = work.tx().messages().insert(OutboundMessages.autoReply(
+        MessageId.of(engine.ids.next()), interaction.id(), account.id(),
+        account.settings().autoReply().get(), now));
+    work.publish(new MessageAdded(now, interaction.id(), reply));
+  }
+
+  static LastMessage lastMessageOf(Message message) {
+    String preview = message.text().isBlank() && message.attachment().isPresent()
+        ? message.attachment().get().fileName() : LastMessage.preview(message.text());
+    return new LastMessage(message.id(), message.createdAt(), message.direction(), message.kind(),
+        preview);
+  }
+
+  private Attachment storeFile(Account account, InboundAttachment file) {
+    return engine.attachments.store(file.fileName(), file.contentType(), file.content(),
+        account.type().maxAttachmentBytes(), account.type().displayName());
+  }
+
+  private Optional<ReceiveResult> findDuplicate(AccountId accountId, String channelMessageId) {
+    return engine.transactions.read(tx -> tx.messages()
+        .findByChannelMessageId(accountId, channelMessageId)
+        .map(m -> new ReceiveResult(m, tx.interactions().find(m.interaction()).orElseThrow(),
+            false, true)));
+  }
+
+  private static ReceiveResult duplicateResult(Transactions.Work work, Message message) {
+    return new ReceiveResult(message, Engine.requireInteraction(work, message.interaction()),
+        false, true);
+  }
+
+  private static void requireEnabled(Account account) {
+    if (!account.enabled()) {
+      throw new InvalidInputException("account " + account.id()
+          + " is disabled and takes no messages; enable it to receive");
+    }
+  }
+}

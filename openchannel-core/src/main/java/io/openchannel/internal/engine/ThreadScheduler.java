@@ -1,0 +1,33 @@
+package io.openchannel.internal.engine;
+
+import io.openchannel.spi.time.Scheduler;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link Scheduler} on one daemon thread. */
+public final class ThreadScheduler implements Scheduler {
+  private static final Logger log = LoggerFactory.getLogger(ThreadScheduler.class);
+
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "openchannel-scheduler");
+    t.setDaemon(true);
+    return t;
+  });
+
+  @Override
+  public Cancellable schedule(Duration delay, Runnable task) {
+    ScheduledFuture<?> f = executor.schedule(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("scheduled task failed", e);
+      }
+    }, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    return () -> f.cancel(false);
+  }
+}

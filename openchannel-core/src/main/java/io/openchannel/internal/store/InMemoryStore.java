@@ -1,0 +1,431 @@
+package io.openchannel.internal.store;
+
+import io.openchannel.ConcurrentUpdateException;
+import io.openchannel.account.Account;
+import io.openchannel.account.AccountId;
+import io.openchannel.contact.ChannelIdentity;
+import io.openchannel.contact.Contact;
+import io.openchannel.contact.ContactId;
+import io.openchannel.interaction.Conversation;
+import io.openchannel.interaction.ConversationId;
+import io.openchannel.interaction.ConversationKey;
+import io.openchannel.interaction.Interaction;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.message.Message;
+import io.openchannel.message.MessageId;
+import io.openchannel.routing.Agent;
+import io.openchannel.routing.AgentId;
+import io.openchannel.spi.store.AccountRepository;
+import io.openchannel.spi.store.AgentRepository;
+import io.openchannel.spi.store.ContactRepository;
+import io.openchannel.spi.store.ConversationRepository;
+import io.openchannel.spi.store.InteractionRepository;
+import io.openchannel.spi.store.MessageRepository;
+import io.openchannel.spi.store.Store;
+import io.openchannel.spi.store.StoreTransaction;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The in-memory {@link Store}. Writers are serialised by a write lock held for the whole
+ * transaction, which makes every transaction atomic and isolated; readers share a read lock and
+ * always see whole transactions. Writes go to an overlay that is applied on commit and dropped
+ * on rollback, so a failed transaction leaves no trace.
+ */
+public final class InMemoryStore implements Store {
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  private final Map<ChannelIdentity, ContactId> contactByIdentity = new HashMap<>();
+  private final Map<FieldValue, Set<ContactId>> contactsByField = new HashMap<>();
+  private final Map<ConversationKey, ConversationId> conversationByKey = new HashMap<>();
+  private final Map<ConversationId, List<InteractionId>> interactionsByConversation = new HashMap<>();
+  private final Map<ContactId, List<InteractionId>> interactionsByContact = new HashMap<>();
+  private final Map<InteractionId, List<MessageId>> messagesByInteraction = new HashMap<>();
+  private final Map<ChannelMessageKey, MessageId> messageByChannelId = new HashMap<>();
+
+  private final Table<AccountId, Account> accounts = new Table<>("account", Account::id,
+      Account::version, Account::withVersion, (o, n) -> {});
+  private final Table<AgentId, Agent> agents = new Table<>("agent", Agent::id, Agent::version,
+      Agent::withVersion, (o, n) -> {});
+  private final Table<ContactId, Contact> contacts = new Table<>("contact", Contact::id,
+      Contact::version, Contact::withVersion, this::indexContact);
+  private final Table<ConversationId, Conversation> conversations = new Table<>("conversation",
+      Conversation::id, Conversation::version, Conversation::withVersion,
+      (o, n) -> conversationByKey.put(n.key(), n.id()));
+  private final Table<InteractionId, Interaction> interactions = new Table<>("interaction",
+      Interaction::id, Interaction::version, Interaction::withVersion, this::indexInteraction);
+  private final Table<MessageId, Message> messages = new Table<>("message", Message::id,
+      Message::version, Message::withVersion, this::indexMessage);
+  private final List<Table<?, ?>> tables =
+      List.of(accounts, agents, contacts, conversations, interactions, messages);
+
+  @Override
+  public <T> T inTransaction(Function<StoreTransaction, T> work) {
+    Objects.requireNonNull(work, "work");
+    lock.writeLock().lock();
+    try {
+      T result;
+      try {
+        result = work.apply(new Tx(false));
+      } catch (RuntimeException | Error e) {
+        tables.forEach(Table::rollback);
+        throw e;
+      }
+      tables.forEach(Table::commit);
+      return result;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public <T> T read(Function<StoreTransaction, T> work) {
+    Objects.requireNonNull(work, "work");
+    if (lock.isWriteLockedByCurrentThread()) {
+      throw new IllegalStateException("read() inside inTransaction() would not see the open writes; "
+          + "use the transaction you were given");
+    }
+    lock.readLock().lock();
+    try {
+      return work.apply(new Tx(true));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** How many messages are stored (for tests and benchmarks). */
+  public int messageCount() {
+    lock.readLock().lock();
+    try {
+      return messages.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void indexContact(Contact old, Contact now) {
+    if (old != null) {
+      old.fields().forEach((f, v) -> {
+        Set<ContactId> ids = contactsByField.get(new FieldValue(f, v));
+        if (ids != null) {
+          ids.remove(old.id());
+        }
+      });
+    }
+    now.identities().forEach(i -> contactByIdentity.put(i, now.id()));
+    now.fields().forEach((f, v) ->
+        contactsByField.computeIfAbsent(new FieldValue(f, v), k -> new TreeSet<>()).add(now.id()));
+  }
+
+  private void indexInteraction(Interaction old, Interaction now) {
+    if (old == null) {
+      interactionsByConversation.computeIfAbsent(now.conversation(), k -> new ArrayList<>()).add(now.id());
+      interactionsByContact.computeIfAbsent(now.contact(), k -> new ArrayList<>()).add(now.id());
+    }
+  }
+
+  private void indexMessage(Message old, Message now) {
+    if (old == null) {
+      messagesByInteraction.computeIfAbsent(now.interaction(), k -> new ArrayList<>(4)).add(now.id());
+    }
+    now.channelMessageId().ifPresent(cid ->
+        messageByChannelId.put(new ChannelMessageKey(now.account(), cid), now.id()));
+  }
+
+  private record FieldValue(String field, String value) {}
+
+  private record ChannelMessageKey(AccountId account, String channelMessageId) {}
+
+  /** A view of committed rows plus this transaction's writes. */
+  private final class Tx implements StoreTransaction {
+    private final boolean readOnly;
+
+    Tx(boolean readOnly) {
+      this.readOnly = readOnly;
+    }
+
+    private void writable() {
+      if (readOnly) {
+        throw new IllegalStateException("this is a read-only transaction; write in inTransaction()");
+      }
+    }
+
+    @Override
+    public AccountRepository accounts() {
+      return new AccountRepository() {
+        @Override
+        public Account insert(Account a) {
+          writable();
+          return accounts.insert(a);
+        }
+
+        @Override
+        public Account update(Account a) {
+          writable();
+          return accounts.update(a);
+        }
+
+        @Override
+        public Optional<Account> find(AccountId id) {
+          return accounts.find(id);
+        }
+
+        @Override
+        public List<Account> list() {
+          return merged(accounts, Comparator.comparing(Account::id));
+        }
+      };
+    }
+
+    @Override
+    public AgentRepository agents() {
+      return new AgentRepository() {
+        @Override
+        public Agent insert(Agent a) {
+          writable();
+          return agents.insert(a);
+        }
+
+        @Override
+        public Agent update(Agent a) {
+          writable();
+          return agents.update(a);
+        }
+
+        @Override
+        public Optional<Agent> find(AgentId id) {
+          return agents.find(id);
+        }
+
+        @Override
+        public List<Agent> list() {
+          return merged(agents, Comparator.comparing(Agent::id));
+        }
+      };
+    }
+
+    @Override
+    public ContactRepository contacts() {
+      return new ContactRepository() {
+        @Override
+        public Contact insert(Contact c) {
+          writable();
+          checkIdentitiesFree(c);
+          return contacts.insert(c);
+        }
+
+        @Override
+        public Contact update(Contact c) {
+          writable();
+          checkIdentitiesFree(c);
+          return contacts.update(c);
+        }
+
+        @Override
+        public Optional<Contact> find(ContactId id) {
+          return contacts.find(id);
+        }
+
+        @Override
+        public Optional<Contact> findByIdentity(ChannelIdentity identity) {
+          for (Contact c : contacts.pendingRows()) {
+            if (c.identities().contains(identity)) {
+              return Optional.of(c);
+            }
+          }
+          ContactId id = contactByIdentity.get(identity);
+          return id == null ? Optional.empty() : contacts.find(id);
+        }
+
+        @Override
+        public List<Contact> findByField(String field, String value) {
+          TreeSet<ContactId> ids = new TreeSet<>(
+              contactsByField.getOrDefault(new FieldValue(field, value), Set.of()));
+          for (Contact c : contacts.pendingRows()) {
+            ids.add(c.id());
+          }
+          List<Contact> found = new ArrayList<>();
+          for (ContactId id : ids) {
+            contacts.find(id).filter(c -> value.equals(c.fields().get(field))).ifPresent(found::add);
+          }
+          return found;
+        }
+
+        private void checkIdentitiesFree(Contact c) {
+          for (ChannelIdentity identity : c.identities()) {
+            findByIdentity(identity).filter(other -> !other.id().equals(c.id())).ifPresent(other -> {
+              throw new ConcurrentUpdateException(
+                  "identity " + identity + " already belongs to contact " + other.id());
+            });
+          }
+        }
+      };
+    }
+
+    @Override
+    public ConversationRepository conversations() {
+      return new ConversationRepository() {
+        @Override
+        public Conversation insert(Conversation c) {
+          writable();
+          findByKey(c.key()).ifPresent(other -> {
+            throw new ConcurrentUpdateException(
+                "conversation " + c.key() + " already exists as " + other.id());
+          });
+          return conversations.insert(c);
+        }
+
+        @Override
+        public Conversation update(Conversation c) {
+          writable();
+          Conversation current = conversations.find(c.id()).orElse(null);
+          if (current != null && !current.key().equals(c.key())) {
+            throw new IllegalArgumentException("a conversation's key never changes");
+          }
+          return conversations.update(c);
+        }
+
+        @Override
+        public Optional<Conversation> find(ConversationId id) {
+          return conversations.find(id);
+        }
+
+        @Override
+        public Optional<Conversation> findByKey(ConversationKey key) {
+          for (Conversation c : conversations.pendingRows()) {
+            if (c.key().equals(key)) {
+              return Optional.of(c);
+            }
+          }
+          ConversationId id = conversationByKey.get(key);
+          return id == null ? Optional.empty() : conversations.find(id);
+        }
+      };
+    }
+
+    @Override
+    public InteractionRepository interactions() {
+      return new InteractionRepository() {
+        @Override
+        public Interaction insert(Interaction i) {
+          writable();
+          return interactions.insert(i);
+        }
+
+        @Override
+        public Interaction update(Interaction i) {
+          writable();
+          return interactions.update(i);
+        }
+
+        @Override
+        public Optional<Interaction> find(InteractionId id) {
+          return interactions.find(id);
+        }
+
+        @Override
+        public List<Interaction> listByConversation(ConversationId conversation) {
+          return newestFirst(interactionsByConversation.getOrDefault(conversation, List.of()),
+              i -> i.conversation().equals(conversation));
+        }
+
+        @Override
+        public List<Interaction> listByContact(ContactId contact) {
+          return newestFirst(interactionsByContact.getOrDefault(contact, List.of()),
+              i -> i.contact().equals(contact));
+        }
+
+        private List<Interaction> newestFirst(List<InteractionId> committedIds,
+            java.util.function.Predicate<Interaction> belongs) {
+          List<Interaction> rows = new ArrayList<>(committedIds.size() + 1);
+          for (InteractionId id : committedIds) {
+            rows.add(interactions.find(id).orElseThrow());
+          }
+          for (Interaction i : interactions.pendingRows()) {
+            if (belongs.test(i) && interactions.committed(i.id()) == null) {
+              rows.add(i);
+            }
+          }
+          java.util.Collections.reverse(rows);
+          rows.sort(Comparator.comparing(Interaction::startedAt).reversed());
+          return rows;
+        }
+      };
+    }
+
+    @Override
+    public MessageRepository messages() {
+      return new MessageRepository() {
+        @Override
+        public Message insert(Message m) {
+          writable();
+          checkChannelIdFree(m);
+          return messages.insert(m);
+        }
+
+        @Override
+        public Message update(Message m) {
+          writable();
+          checkChannelIdFree(m);
+          return messages.update(m);
+        }
+
+        @Override
+        public Optional<Message> find(MessageId id) {
+          return messages.find(id);
+        }
+
+        @Override
+        public List<Message> listByInteraction(InteractionId interaction) {
+          List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
+          List<Message> rows = new ArrayList<>(ids.size() + 1);
+          for (MessageId id : ids) {
+            rows.add(messages.find(id).orElseThrow());
+          }
+          for (Message m : messages.pendingRows()) {
+            if (m.interaction().equals(interaction) && messages.committed(m.id()) == null) {
+              rows.add(m);
+            }
+          }
+          return rows;
+        }
+
+        @Override
+        public Optional<Message> findByChannelMessageId(AccountId account, String channelMessageId) {
+          for (Message m : messages.pendingRows()) {
+            if (m.account().equals(account) && m.channelMessageId().equals(Optional.of(channelMessageId))) {
+              return Optional.of(m);
+            }
+          }
+          MessageId id = messageByChannelId.get(new ChannelMessageKey(account, channelMessageId));
+          return id == null ? Optional.empty() : messages.find(id);
+        }
+
+        private void checkChannelIdFree(Message m) {
+          m.channelMessageId().ifPresent(cid ->
+              findByChannelMessageId(m.account(), cid).filter(other -> !other.id().equals(m.id()))
+                  .ifPresent(other -> {
+                    throw new ConcurrentUpdateException("channel message " + cid + " on account "
+                        + m.account() + " is already stored as " + other.id());
+                  }));
+        }
+      };
+    }
+
+    private <I, T> List<T> merged(Table<I, T> table, Comparator<T> byId) {
+      TreeSet<T> rows = new TreeSet<>(byId);
+      rows.addAll(table.pendingRows()); // the transaction's own version wins:
+      rows.addAll(table.committedRows()); // a TreeSet keeps the first of two equal ids
+      return new ArrayList<>(rows);
+    }
+  }
+}

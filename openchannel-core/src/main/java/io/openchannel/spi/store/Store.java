@@ -1,0 +1,34 @@
+package io.openchannel.spi.store;
+
+import io.openchannel.internal.store.InMemoryStore;
+import java.util.function.Function;
+
+/**
+ * Where openchannel keeps its state. The engine does every change inside
+ * {@link #inTransaction}; implementations make each transaction atomic and isolated (the
+ * in-memory store serialises writers; JDBC stores use database transactions and optimistic
+ * versions). Every implementation must pass the {@code StoreContract} kit in core's tests jar.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Store {
+  /**
+   * Runs {@code work} in a transaction and commits if it returns; rolls back and rethrows if it
+   * throws. A lost optimistic race surfaces as {@link io.openchannel.ConcurrentUpdateException}
+   * (from the work or from the commit); the caller may run the work again.
+   */
+  <T> T inTransaction(Function<StoreTransaction, T> work);
+
+  /**
+   * Runs read-only {@code work} on a consistent view. Writing through the transaction is an
+   * error. Stores may serve reads without blocking writers.
+   */
+  default <T> T read(Function<StoreTransaction, T> work) {
+    return inTransaction(work);
+  }
+
+  /** A new, empty, thread-safe store in this JVM's memory. */
+  static Store inMemory() {
+    return new InMemoryStore();
+  }
+}
