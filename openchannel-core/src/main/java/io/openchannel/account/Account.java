@@ -26,12 +26,22 @@ public record Account(
     name = Checks.name(name, "name", 200);
     Checks.notNull(settings, "settings");
     Checks.notNegative(version, "version");
-    if (settings.maxAttachmentBytes() > type.maxAttachmentBytes()) {
+    long requested = settings.maxAttachmentBytes().orElse(0);
+    if (requested > type.maxAttachmentBytes()) {
       throw new InvalidInputException(
-          "account " + id + ": maxAttachmentBytes " + Size.format(settings.maxAttachmentBytes())
+          "account " + id + ": maxAttachmentBytes " + Size.format(requested)
               + " is above the " + type.displayName() + " limit of "
               + Size.format(type.maxAttachmentBytes()) + "; choose at most that");
     }
+  }
+
+  /**
+   * The largest attachment agents may send on this account: the setting if there is one, else
+   * 15 MB or the channel's own limit if that is lower.
+   */
+  public long maxAttachmentBytes() {
+    return settings.maxAttachmentBytes().orElse(
+        Math.min(AccountSettings.DEFAULT_MAX_ATTACHMENT_BYTES, type.maxAttachmentBytes()));
   }
 
   /** A new, enabled account with the given settings. */

@@ -6,6 +6,7 @@ import io.openchannel.internal.util.Size;
 import io.openchannel.routing.QueueId;
 import java.net.URI;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How an account behaves. Immutable; build one with {@link #builder()} or start from
@@ -14,8 +15,9 @@ import java.util.Optional;
  * @param replyUrl where agent replies go; empty means agents can neither reply nor start
  *     interactions on the account (S25)
  * @param attachmentsEnabled whether agents may send attachments
- * @param maxAttachmentBytes the largest attachment agents may send (default 15 MB); never above
- *     the channel's own limit, which {@link Account} checks
+ * @param maxAttachmentBytes the largest attachment agents may send; empty means the default,
+ *     15 MB or the channel's own limit if that is lower ({@link Account#maxAttachmentBytes()});
+ *     a value above the channel's limit is refused by {@link Account}
  * @param transferAllowed whether agents may transfer this account's interactions (S14)
  * @param autoReply text sent, flagged as an auto-reply, when a customer opens a new interaction
  *     (S27)
@@ -26,13 +28,13 @@ import java.util.Optional;
 public record AccountSettings(
     Optional<URI> replyUrl,
     boolean attachmentsEnabled,
-    long maxAttachmentBytes,
+    OptionalLong maxAttachmentBytes,
     boolean transferAllowed,
     Optional<String> autoReply,
     Optional<String> mapKey,
     Optional<QueueId> queue) {
 
-  /** The default largest attachment: 15 MB. */
+  /** The default largest attachment, unless the channel allows less: 15 MB. */
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 15 * Size.MB;
 
   /** Validates the settings. */
@@ -42,9 +44,10 @@ public record AccountSettings(
     Checks.notNull(mapKey, "mapKey");
     Checks.notNull(queue, "queue");
     replyUrl.ifPresent(AccountSettings::checkReplyUrl);
-    if (maxAttachmentBytes <= 0) {
+    Checks.notNull(maxAttachmentBytes, "maxAttachmentBytes");
+    if (maxAttachmentBytes.isPresent() && maxAttachmentBytes.getAsLong() <= 0) {
       throw new InvalidInputException(
-          "maxAttachmentBytes must be positive, got " + maxAttachmentBytes
+          "maxAttachmentBytes must be positive, got " + maxAttachmentBytes.getAsLong()
               + "; to refuse attachments set attachmentsEnabled(false) instead");
     }
     autoReply.ifPresent(text -> Checks.check(!text.isBlank(),
@@ -62,7 +65,7 @@ public record AccountSettings(
     }
   }
 
-  /** Reply disabled, attachments enabled up to 15 MB, no transfer, no auto-reply, no map key, no queue. */
+  /** Reply disabled, attachments enabled up to the default limit, no transfer, no auto-reply, no map key, no queue. */
   public static AccountSettings defaults() {
     return builder().build();
   }
@@ -77,7 +80,7 @@ public record AccountSettings(
     Builder b = new Builder();
     b.replyUrl = replyUrl.orElse(null);
     b.attachmentsEnabled = attachmentsEnabled;
-    b.maxAttachmentBytes = maxAttachmentBytes;
+    b.maxAttachmentBytes = maxAttachmentBytes.isPresent() ? maxAttachmentBytes.getAsLong() : null;
     b.transferAllowed = transferAllowed;
     b.autoReply = autoReply.orElse(null);
     b.mapKey = mapKey.orElse(null);
@@ -94,7 +97,7 @@ public record AccountSettings(
   public static final class Builder {
     private URI replyUrl;
     private boolean attachmentsEnabled = true;
-    private long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
+    private Long maxAttachmentBytes;
     private boolean transferAllowed;
     private String autoReply;
     private String mapKey;
@@ -126,7 +129,8 @@ public record AccountSettings(
       return this;
     }
 
-    public Builder maxAttachmentBytes(long bytes) {
+    /** The largest attachment agents may send; {@code null} for the default. */
+    public Builder maxAttachmentBytes(Long bytes) {
       this.maxAttachmentBytes = bytes;
       return this;
     }
@@ -158,7 +162,7 @@ public record AccountSettings(
       return new AccountSettings(
           Optional.ofNullable(replyUrl),
           attachmentsEnabled,
-          maxAttachmentBytes,
+          maxAttachmentBytes == null ? OptionalLong.empty() : OptionalLong.of(maxAttachmentBytes),
           transferAllowed,
           Optional.ofNullable(autoReply),
           Optional.ofNullable(mapKey),

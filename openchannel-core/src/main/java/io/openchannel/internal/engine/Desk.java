@@ -77,9 +77,11 @@ final class Desk implements AgentDesk {
             + engine.config.cannedAnswers().stream().map(a -> a.id().value())
                 .collect(Collectors.joining(", "))));
     return act(interactionId, (work, interaction) -> {
+      requireOpen(interaction);
+      Account account = Engine.requireAccount(work, interaction.account());
+      requireCanSend(account);
       Contact contact = work.tx().contacts().find(interaction.contact()).orElseThrow();
       Agent agent = Engine.requireAgent(work, agentId);
-      Account account = Engine.requireAccount(work, interaction.account());
       String text = canned.render(TemplateValues.of(contact, agent, account));
       if (text.isBlank()) {
         throw new InvalidInputException("canned answer " + cannedId
@@ -283,7 +285,7 @@ final class Desk implements AgentDesk {
           + "; enable them in its settings or send text");
     }
     Attachment attachment = engine.attachments.store(file.fileName(), file.contentType(),
-        file.content(), account.settings().maxAttachmentBytes(), "account " + account.id());
+        file.content(), account.maxAttachmentBytes(), "account " + account.id());
     try {
       return send(interactionId, kind, caption, Optional.of(attachment), false);
     } catch (RuntimeException e) {

@@ -51,10 +51,11 @@ public record InboundMessage(
         Optional.empty(), Optional.empty());
   }
 
-  /** The same message with an attachment. */
-  public InboundMessage withAttachment(InboundAttachment file, boolean isVoice) {
-    return new InboundMessage(channelMessageId, sender, text, Optional.of(file), isVoice, sentAt,
-        visibility, threadId);
+  /** A private message carrying one file and no text; {@code voice} for a recorded voice message. */
+  public static InboundMessage file(String channelMessageId, SenderProfile sender,
+      InboundAttachment file, boolean voice, Instant sentAt) {
+    return new InboundMessage(channelMessageId, sender, "", Optional.of(file), voice, sentAt,
+        Optional.empty(), Optional.empty());
   }
 
   /** The same message in a public thread. */
