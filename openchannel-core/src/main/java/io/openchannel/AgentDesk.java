@@ -8,6 +8,7 @@ import io.openchannel.interaction.Tag;
 import io.openchannel.message.AttachmentUpload;
 import io.openchannel.message.CannedAnswerId;
 import io.openchannel.message.Message;
+import io.openchannel.message.MessageId;
 import io.openchannel.routing.AgentId;
 import io.openchannel.spi.directory.Recipient;
 import java.util.List;
@@ -60,6 +61,15 @@ public interface AgentDesk {
    * Allowed even when the account has no Reply URL.
    */
   Message addNote(InteractionId interaction, String text);
+
+  /**
+   * Sends a {@code FAILED} message again (the agent's "retry" next to the single checkmark).
+   *
+   * @throws IllegalTransitionException if the message is not {@code FAILED} or the interaction
+   *     is closed
+   * @throws NotFoundException if there is no such message
+   */
+  Message retry(MessageId message);
 
   /** Marks the interaction read. Allowed on closed interactions. */
   Interaction markRead(InteractionId interaction);

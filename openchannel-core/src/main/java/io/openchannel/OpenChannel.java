@@ -11,6 +11,7 @@ import io.openchannel.message.AttachmentId;
 import io.openchannel.message.CannedAnswer;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Agents;
+import io.openchannel.spi.channel.DeliveryReceipt;
 import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.spi.channel.WebhookResponse;
@@ -19,8 +20,10 @@ import java.util.List;
 
 /**
  * The engine a host embeds: customers' messages come in through {@link #receive} or
- * {@link #handleWebhook}, agents act through their {@link #desk(AgentId) desk}, and everything
- * that happens is told to the builder's {@link io.openchannel.event.EventListener}s.
+ * {@link #handleWebhook}, agents act through their {@link #desk(AgentId) desk}, their messages
+ * go out through the account's {@link io.openchannel.spi.channel.ChannelConnector} (stored
+ * first, then sent in order, retried on transient failures), and everything that happens is told
+ * to the builder's {@link io.openchannel.event.EventListener}s.
  *
  * <pre>{@code
  * OpenChannel oc = OpenChannel.builder().build();            // in memory
@@ -85,6 +88,15 @@ public interface OpenChannel extends AutoCloseable {
   WebhookResponse handleWebhook(AccountId account, WebhookRequest request);
 
   /**
+   * Applies a delivery or read receipt to outbound messages (S12). Receipts may come in any order
+   * and repeatedly; a status never goes back. {@link #handleWebhook} applies the receipts a
+   * connector parses; this is for hosts that parse their own.
+   *
+   * @throws NotFoundException if the account does not exist
+   */
+  void applyReceipt(AccountId account, DeliveryReceipt receipt);
+
+  /**
    * What one agent can do: reply, note, tag, close (S10–S13, S26).
    *
    * @throws NotFoundException if the agent does not exist
@@ -116,7 +128,10 @@ public interface OpenChannel extends AutoCloseable {
    */
   InputStream openAttachment(AttachmentId attachment);
 
-  /** Stops background work. The store and blob store are the host's and stay open. */
+  /**
+   * Stops handing messages to connectors. Messages still queued stay in the store and are sent
+   * by the next engine started on it. The store and blob store are the host's and stay open.
+   */
   @Override
   void close();
 }

@@ -19,11 +19,12 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = InteractionAssigned.class, name = "InteractionAssigned"),
   @JsonSubTypes.Type(value = ReadStateChanged.class, name = "ReadStateChanged"),
   @JsonSubTypes.Type(value = TagsChanged.class, name = "TagsChanged"),
-  @JsonSubTypes.Type(value = InteractionClosed.class, name = "InteractionClosed")
+  @JsonSubTypes.Type(value = InteractionClosed.class, name = "InteractionClosed"),
+  @JsonSubTypes.Type(value = DeliveryStatusChanged.class, name = "DeliveryStatusChanged")
 })
 public sealed interface OpenChannelEvent
     permits ContactCreated, InteractionOpened, MessageAdded, InteractionAssigned,
-        ReadStateChanged, TagsChanged, InteractionClosed {
+        ReadStateChanged, TagsChanged, InteractionClosed, DeliveryStatusChanged {
 
   /** When it happened, by the engine's clock. */
   Instant at();

@@ -11,11 +11,16 @@ import java.util.Set;
  *
  * <pre>
  * QUEUED ──▶ SENT ──▶ DELIVERED ──▶ READ
- *    │         │
- *    └────┬────┘
- *         ▼
- *       FAILED ──retry──▶ QUEUED
+ *    │         │          ▲           ▲
+ *    └────┬────┘          │           │
+ *         ▼               │           │
+ *       FAILED ───────────┴───────────┘
+ *         └──retry (agent)──▶ QUEUED
  * </pre>
+ *
+ * <p>Proof of delivery beats a failure report: a channel may report a message failed and then
+ * delivered (WhatsApp statuses come in any order), and a delivered message did not fail. With
+ * that rule the final status is the same whatever order the receipts arrive in.
  */
 public enum DeliveryStatus {
   /** Stored, waiting to be handed to the channel. */
@@ -34,7 +39,7 @@ public enum DeliveryStatus {
       SENT, EnumSet.of(DELIVERED, READ, FAILED),
       DELIVERED, EnumSet.of(READ),
       READ, EnumSet.noneOf(DeliveryStatus.class),
-      FAILED, EnumSet.of(QUEUED));
+      FAILED, EnumSet.of(QUEUED, DELIVERED, READ));
 
   /** Whether the transition table allows moving from this status to {@code next}. */
   public boolean canMoveTo(DeliveryStatus next) {

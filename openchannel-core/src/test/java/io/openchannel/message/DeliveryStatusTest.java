@@ -22,7 +22,7 @@ class DeliveryStatusTest {
       SENT, EnumSet.of(DELIVERED, READ, FAILED),
       DELIVERED, EnumSet.of(READ),
       READ, EnumSet.noneOf(DeliveryStatus.class),
-      FAILED, EnumSet.of(QUEUED));
+      FAILED, EnumSet.of(QUEUED, DELIVERED, READ));
 
   @ParameterizedTest
   @EnumSource(DeliveryStatus.class)

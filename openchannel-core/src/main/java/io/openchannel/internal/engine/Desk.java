@@ -11,6 +11,7 @@ import io.openchannel.SendNotAllowedException;
 import io.openchannel.account.Account;
 import io.openchannel.account.AccountId;
 import io.openchannel.contact.Contact;
+import io.openchannel.event.DeliveryStatusChanged;
 import io.openchannel.event.InteractionAssigned;
 import io.openchannel.event.InteractionOpened;
 import io.openchannel.event.MessageAdded;
@@ -28,6 +29,7 @@ import io.openchannel.message.Attachment;
 import io.openchannel.message.AttachmentUpload;
 import io.openchannel.message.CannedAnswer;
 import io.openchannel.message.CannedAnswerId;
+import io.openchannel.message.DeliveryStatus;
 import io.openchannel.message.Direction;
 import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
@@ -312,7 +314,32 @@ final class Desk implements AgentDesk {
     work.tx().interactions().update(
         interaction.withLastMessage(InboundService.lastMessageOf(message)));
     work.publish(new MessageAdded(now, interaction.id(), message));
+    work.afterCommit(() -> engine.dispatcher.dispatchSoon(interaction.id()));
     return message;
+  }
+
+  @Override
+  public Message retry(MessageId messageId) {
+    Checks.notNull(messageId, "message");
+    Message failed = engine.transactions.read(tx -> tx.messages().find(messageId))
+        .orElseThrow(() -> new NotFoundException("no message " + messageId));
+    return act(failed.interaction(), (work, interaction) -> {
+      requireOpen(interaction);
+      Account account = Engine.requireAccount(work, interaction.account());
+      requireCanSend(account);
+      Message current = work.tx().messages().find(messageId).orElseThrow();
+      if (!current.deliveryStatus().equals(Optional.of(DeliveryStatus.FAILED))) {
+        throw new IllegalTransitionException("message " + messageId + " is "
+            + current.deliveryStatus().map(Enum::name).orElse("not sent to the channel")
+            + "; only a FAILED message can be retried");
+      }
+      Message queued = work.tx().messages().update(
+          current.withDelivery(DeliveryStatus.QUEUED, Optional.empty(), Optional.empty()));
+      work.publish(new DeliveryStatusChanged(engine.now(), interaction.id(), messageId,
+          DeliveryStatus.QUEUED, Optional.empty()));
+      work.afterCommit(() -> engine.dispatcher.dispatchSoon(interaction.id()));
+      return queued;
+    });
   }
 
   /** Runs an action on an interaction the agent owns, in one transaction. */

@@ -26,6 +26,7 @@ import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Agents;
 import io.openchannel.spi.channel.ChannelConnector;
+import io.openchannel.spi.channel.DeliveryReceipt;
 import io.openchannel.spi.channel.InboundEvent;
 import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.WebhookRequest;
@@ -45,6 +46,8 @@ public final class Engine implements OpenChannel {
   final Ids ids;
   final ContactResolver contacts;
   final AttachmentIntake attachments;
+  final OutboxDispatcher dispatcher;
+  private final ReceiptService receipts;
   private final InboundService inbound;
   private final Admin admin;
   private final Reads reads;
@@ -58,9 +61,12 @@ public final class Engine implements OpenChannel {
     this.ids = new Ids(config.clock());
     this.contacts = new ContactResolver(ids);
     this.attachments = new AttachmentIntake(config.blobStore());
+    this.receipts = new ReceiptService(this);
+    this.dispatcher = new OutboxDispatcher(this, Backoff.DEFAULT, receipts);
     this.inbound = new InboundService(this);
     this.admin = new Admin(transactions);
     this.reads = new Reads(transactions);
+    dispatcher.recover();
   }
 
   @Override
@@ -112,9 +118,19 @@ public final class Engine implements OpenChannel {
     for (InboundEvent event : result.events()) {
       if (event instanceof InboundMessage m) {
         inbound.receive(accountId, m);
+      } else if (event instanceof DeliveryReceipt r) {
+        receipts.apply(accountId, r);
       }
     }
     return result.response();
+  }
+
+  @Override
+  public void applyReceipt(AccountId account, DeliveryReceipt receipt) {
+    io.openchannel.internal.util.Checks.notNull(account, "account");
+    io.openchannel.internal.util.Checks.notNull(receipt, "receipt");
+    accounts().get(account);
+    receipts.apply(account, receipt);
   }
 
   @Override
@@ -182,8 +198,9 @@ public final class Engine implements OpenChannel {
 
   @Override
   public void close() {
-    // Nothing runs in the background yet; the scheduler, store and blob store are shared with
-    // the host, which closes them.
+    // Queued messages stay in the store and are sent by the next engine on it. The scheduler,
+    // store and blob store are the host's, which closes them.
+    dispatcher.stop();
   }
 
   Instant now() {

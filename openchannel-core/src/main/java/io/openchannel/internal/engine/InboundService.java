@@ -129,6 +129,7 @@ final class InboundService {
         MessageId.of(engine.ids.next()), interaction.id(), account.id(),
         account.settings().autoReply().get(), now));
     work.publish(new MessageAdded(now, interaction.id(), reply));
+    work.afterCommit(() -> engine.dispatcher.dispatchSoon(interaction.id()));
   }
 
   static LastMessage lastMessageOf(Message message) {

@@ -28,10 +28,17 @@ final class Transactions {
     this.publisher = publisher;
   }
 
-  /** What a piece of work sees: the transaction and the events to publish if it commits. */
-  record Work(StoreTransaction tx, List<OpenChannelEvent> events) {
+  /**
+   * What a piece of work sees: the transaction, the events to publish if it commits, and what to
+   * run after it committed (outside every lock).
+   */
+  record Work(StoreTransaction tx, List<OpenChannelEvent> events, List<Runnable> afterCommit) {
     void publish(OpenChannelEvent event) {
       events.add(event);
+    }
+
+    void afterCommit(Runnable action) {
+      afterCommit.add(action);
     }
   }
 
@@ -41,12 +48,14 @@ final class Transactions {
    */
   <T> T write(String conversationKey, Function<Work, T> work) {
     Lock lock = locks.get(conversationKey);
+    List<Runnable> afterCommit = new ArrayList<>();
     lock.lock();
     try {
       for (int attempt = 1; ; attempt++) {
         List<OpenChannelEvent> events = new ArrayList<>();
+        afterCommit.clear();
         try {
-          T result = store.inTransaction(tx -> work.apply(new Work(tx, events)));
+          T result = store.inTransaction(tx -> work.apply(new Work(tx, events, afterCommit)));
           publisher.enqueue(events);
           return result;
         } catch (ConcurrentUpdateException e) {
@@ -60,6 +69,7 @@ final class Transactions {
     } finally {
       lock.unlock();
       publisher.drain();
+      afterCommit.forEach(Runnable::run); // empty unless the last attempt committed
     }
   }
 

@@ -11,6 +11,7 @@ import io.openchannel.interaction.ConversationId;
 import io.openchannel.interaction.ConversationKey;
 import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.message.DeliveryStatus;
 import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
 import io.openchannel.routing.Agent;
@@ -51,6 +52,7 @@ public final class InMemoryStore implements Store {
   private final Map<ContactId, List<InteractionId>> interactionsByContact = new HashMap<>();
   private final Map<InteractionId, List<MessageId>> messagesByInteraction = new HashMap<>();
   private final Map<ChannelMessageKey, MessageId> messageByChannelId = new HashMap<>();
+  private final Set<MessageId> queuedMessages = new java.util.LinkedHashSet<>();
 
   private final Table<AccountId, Account> accounts = new Table<>("account", Account::id,
       Account::version, Account::withVersion, (o, n) -> {});
@@ -139,6 +141,11 @@ public final class InMemoryStore implements Store {
     }
     now.channelMessageId().ifPresent(cid ->
         messageByChannelId.put(new ChannelMessageKey(now.account(), cid), now.id()));
+    if (now.deliveryStatus().equals(Optional.of(DeliveryStatus.QUEUED))) {
+      queuedMessages.add(now.id()); // a retried message joins the end: it was queued last
+    } else {
+      queuedMessages.remove(now.id());
+    }
   }
 
   private record FieldValue(String field, String value) {}
@@ -400,6 +407,23 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
+        public List<Message> listQueued(int limit) {
+          List<Message> rows = new ArrayList<>();
+          for (MessageId id : queuedMessages) {
+            if (rows.size() == limit) {
+              return rows;
+            }
+            messages.find(id).filter(Tx::isQueued).ifPresent(rows::add);
+          }
+          for (Message m : messages.pendingRows()) {
+            if (rows.size() < limit && isQueued(m) && !queuedMessages.contains(m.id())) {
+              rows.add(m);
+            }
+          }
+          return rows;
+        }
+
+        @Override
         public Optional<Message> findByChannelMessageId(AccountId account, String channelMessageId) {
           for (Message m : messages.pendingRows()) {
             if (m.account().equals(account) && m.channelMessageId().equals(Optional.of(channelMessageId))) {
@@ -419,6 +443,10 @@ public final class InMemoryStore implements Store {
                   }));
         }
       };
+    }
+
+    private static boolean isQueued(Message m) {
+      return m.deliveryStatus().equals(Optional.of(DeliveryStatus.QUEUED));
     }
 
     private <I, T> List<T> merged(Table<I, T> table, Comparator<T> byId) {

@@ -15,6 +15,12 @@ public interface MessageRepository extends Repository<MessageId, Message> {
   /** The interaction's messages in insertion order. */
   List<Message> listByInteraction(InteractionId interaction);
 
+  /**
+   * Outbound messages waiting for the channel ({@code QUEUED}), oldest first, at most
+   * {@code limit}: the outbox the dispatcher drains, also after a restart.
+   */
+  List<Message> listQueued(int limit);
+
   /** The message the channel knows by {@code channelMessageId} on {@code account}, if any. */
   Optional<Message> findByChannelMessageId(AccountId account, String channelMessageId);
 }
