@@ -15,6 +15,7 @@ import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.SenderProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -63,7 +64,7 @@ final class CustomerSession {
         + ContactFields.FACEBOOK + " = " + mia.field(ContactFields.FACEBOOK).orElse("?") + ".");
     say.say("Her message opened " + (result.newInteraction() ? "a new" : "an existing")
         + " interaction, and the account answered with its auto-reply (S27).");
-    showLastMessage("auto-replies never count, S16");
+    showLastMessage("is", "auto-replies");
   }
 
   private void annTakesIt() {
@@ -103,7 +104,7 @@ final class CustomerSession {
     say.section("Ann adds an internal note", "desk.addNote(interaction, text)");
     say.action(now() + "  A note for colleagues, never sent to Mia (S11):");
     ann.addNote(interaction, "Mia hesitates between 38 and 39; sent her the size guide.");
-    showLastMessage("notes never count either, S16");
+    showLastMessage("stays", "notes");
   }
 
   private void customerWritesAgain() {
@@ -138,11 +139,11 @@ final class CustomerSession {
     ann.closeAndDispose(interaction, ContactCenter.ORDER_PLACED);
   }
 
-  /** What the interactions view shows as the last message right now. */
-  private void showLastMessage(String why) {
-    current().lastMessage().ifPresent(last -> say.say("The view's last message: "
-        + Narrator.arrow(last.direction()) + " " + Narrator.quote(last.preview(), 28) + " ("
-        + why + ")."));
+  /** What the interactions view shows as the last message now, and which messages never count. */
+  private void showLastMessage(String verb, String neverCounted) {
+    current().lastMessage().ifPresent(last -> say.say("The view's last message " + verb + " "
+        + Narrator.arrow(last.direction()) + " " + last.kind().name().toLowerCase(Locale.ROOT)
+        + " (" + Narrator.time(last.at()) + "): " + neverCounted + " never count (S16)."));
   }
 
   private Interaction current() {

@@ -15,7 +15,7 @@ final class MessageLine {
   /** One line: {@code → out  text [canned]  "Hi Mia, this is…"}, cut to {@code columns}. */
   static String summary(Message message, int columns) {
     String flags = flags(message);
-    String lead = Narrator.arrow(message.direction()) + "  " + kind(message)
+    String lead = Columns.pad(Narrator.arrow(message.direction()), 5) + "  " + kind(message)
         + (flags.isEmpty() ? "" : " " + flags) + "  ";
     return lead + content(message, columns - Columns.width(lead));
   }

@@ -33,10 +33,6 @@ final class Narrator {
     this.style = style;
   }
 
-  Style style() {
-    return style;
-  }
-
   /** The banner at the very top. */
   void title(String title, String subtitle) {
     out.println(style.bold(title));

@@ -3,6 +3,7 @@ package io.openchannel.examples.demo;
 import io.openchannel.OpenChannel;
 import io.openchannel.account.Account;
 import io.openchannel.contact.Contact;
+import io.openchannel.examples.terminal.Columns;
 import io.openchannel.interaction.Conversation;
 import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
@@ -52,7 +53,7 @@ final class Report {
     Account account = oc.accounts().get(i.account());
     Conversation conversation = oc.interactions().conversation(i.conversation());
     say.section("The interactions view", "oc.interactions().get(id)");
-    say.say("What a supervisor's list of interactions shows for Mia's (S15):");
+    say.say("What the interactions view shows for Mia's interaction (S15):");
     say.blank();
     say.field("contact", contact.displayName());
     say.field("account", account.id() + " (" + account.type().displayName() + ")");
@@ -83,7 +84,7 @@ final class Report {
   }
 
   private static String lastMessage(LastMessage last) {
-    return Narrator.arrow(last.direction()) + "  " + Narrator.time(last.at()) + "  "
+    return Columns.pad(Narrator.arrow(last.direction()), 5) + "  " + Narrator.time(last.at()) + "  "
         + Narrator.quote(last.preview(), 60);
   }
 

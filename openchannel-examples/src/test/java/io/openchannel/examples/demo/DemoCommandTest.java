@@ -76,7 +76,7 @@ class DemoCommandTest {
   void endsWithTheViewLineOfTheInteraction() {
     assertThat(run.out())
         .contains("contact         Mia Rossi")
-        .contains("last message    ← in  09:06:00  \"Perfect, I'll order size 38 now.")
+        .containsPattern("last message    ← in +09:06:00  \"Perfect, I'll order size 38 now\\.")
         .contains("status          CLOSED at 09:07:35")
         .contains("disposition     Sales / Order placed")
         .contains("read            yes")
