@@ -1,0 +1,96 @@
+package io.openchannel.examples.demo;
+
+import io.openchannel.OpenChannel;
+import io.openchannel.account.Account;
+import io.openchannel.account.AccountId;
+import io.openchannel.account.AccountSettings;
+import io.openchannel.account.ChannelType;
+import io.openchannel.contact.ContactFields;
+import io.openchannel.event.EventListener;
+import io.openchannel.interaction.Disposition;
+import io.openchannel.interaction.DispositionId;
+import io.openchannel.interaction.Dispositions;
+import io.openchannel.message.CannedAnswer;
+import io.openchannel.message.CannedAnswerId;
+import io.openchannel.routing.Agent;
+import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Presence;
+import io.openchannel.spi.store.BlobStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The demo's contact center, "Sunny Shoes": what an administrator would configure. Everything is
+ * plain public API; swap the values for your own.
+ */
+final class ContactCenter {
+  static final AccountId MESSENGER = AccountId.of("sunny-messenger");
+  static final AccountId SMS = AccountId.of("sunny-sms");
+  static final AgentId ANN = AgentId.of("ann");
+  static final CannedAnswerId WELCOME = CannedAnswerId.of("welcome");
+  static final CannedAnswerId SHIPPING = CannedAnswerId.of("shipping");
+  static final DispositionId ORDER_PLACED = DispositionId.of("sales-order-placed");
+
+  private ContactCenter() {}
+
+  /** The engine: in memory, on the demo's clock, telling {@code listener} every event. */
+  static OpenChannel open(Clock clock, Dispositions dispositions, EventListener listener) {
+    return OpenChannel.builder()
+        .clock(clock)
+        .blobStore(BlobStore.inMemory())
+        .dispositions(dispositions)
+        .cannedAnswers(cannedAnswers())
+        .listener(listener)
+        .build();
+  }
+
+  /** "Close &amp; Dispose" choices, two levels deep. */
+  static Dispositions dispositions() {
+    return Dispositions.of(
+        Disposition.of("sales", "Sales"),
+        Disposition.of(ORDER_PLACED.value(), "Order placed", "sales"),
+        Disposition.of("sales-browsing", "Just browsing", "sales"),
+        Disposition.of("support", "Support"),
+        Disposition.of("support-resolved", "Resolved", "support"),
+        Disposition.of("support-escalated", "Escalated", "support"));
+  }
+
+  static CannedAnswer[] cannedAnswers() {
+    return new CannedAnswer[] {
+      new CannedAnswer(WELCOME, "Welcome",
+          "Hi {{contact.first_name}}, this is {{agent.name}}. Let me check for you!"),
+      new CannedAnswer(SHIPPING, "Shipping times",
+          "Orders placed before 5 pm ship the same day, {{contact.first_name}} 🚚")
+    };
+  }
+
+  /** Facebook Messenger with a Reply URL, an auto-reply and a map key: agents can answer here. */
+  static Account messenger() {
+    return Account.of(MESSENGER, ChannelType.FACEBOOK_MESSENGER, "Sunny Shoes",
+        AccountSettings.builder()
+            .replyUrl("https://connector.sunnyshoes.example/messenger/reply")
+            .autoReply("Thanks for writing! An agent will answer in a few minutes.")
+            .mapKey(ContactFields.FACEBOOK)
+            .build());
+  }
+
+  /** An SMS number without a Reply URL: customers can write, agents cannot answer (S25). */
+  static Account smsWithoutReplyUrl() {
+    // The default attachment limit (15 MB) is above the SMS channel's own (5 MB), which Account
+    // refuses, so the limit is set to the channel's.
+    return Account.of(SMS, ChannelType.SMS, "Sunny Shoes SMS alerts",
+        AccountSettings.builder()
+            .mapKey(ContactFields.PHONE)
+            .maxAttachmentBytes(ChannelType.SMS.maxAttachmentBytes())
+            .build());
+  }
+
+  /** Ann, available, three chats at a time on each channel, allowed on both accounts. */
+  static Agent ann() {
+    return Agent.of(ANN, "Ann Baker")
+        .withPresence(Presence.AVAILABLE)
+        .withCapacity(Map.of(ChannelType.FACEBOOK_MESSENGER, 3, ChannelType.SMS, 3))
+        .withAccounts(Set.of(MESSENGER, SMS));
+  }
+}

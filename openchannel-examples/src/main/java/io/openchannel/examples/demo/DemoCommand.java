@@ -1,0 +1,63 @@
+package io.openchannel.examples.demo;
+
+import io.openchannel.OpenChannel;
+import io.openchannel.examples.terminal.ColorOption;
+import io.openchannel.interaction.Dispositions;
+import io.openchannel.interaction.InteractionId;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code openchannel-examples demo}: one customer conversation from first message to "Close &amp;
+ * Dispose", narrated step by step, on an in-memory engine. Read the classes of this package in
+ * the order {@link #call()} uses them; they double as sample code.
+ */
+@Command(
+    name = "demo",
+    description = {
+      "A narrated open-channel session, from first message to Close & Dispose.",
+      "%nA customer writes on Messenger; an agent answers, adds a note, tags and closes;"
+          + " every event is shown as it happens. The engine runs in memory on a demo clock:"
+          + " nothing leaves this process, and every run prints the same."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  /** When the demo's clock starts: a Monday morning, UTC. */
+  static final Instant START = Instant.parse("2025-06-02T09:00:00Z");
+
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private ColorOption color;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  private boolean help;
+
+  @Override
+  public Integer call() {
+    Narrator say = new Narrator(spec.commandLine().getOut(), color.style());
+    say.title("openchannel demo",
+        "One customer conversation on the \"open channel\" side of a contact center, start to finish.");
+    DemoClock clock = new DemoClock(START);
+    Dispositions dispositions = ContactCenter.dispositions();
+    EventEcho events = new EventEcho(say, dispositions);
+    try (OpenChannel oc = ContactCenter.open(clock, dispositions, events)) {
+      new Setup(oc, say).run("Mon 2 Jun 2025, 09:00 UTC");
+      InteractionId mias = new CustomerSession(oc, clock, say).run();
+      new ReplyDisabledScene(oc, clock, say).run();
+      Report report = new Report(oc, say);
+      report.messages(mias);
+      report.viewLine(mias);
+      report.eventCounts(events.counts());
+    }
+    say.blank();
+    say.say("The code behind this demo is in io.openchannel.examples.demo; start with DemoCommand.");
+    say.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,81 @@
+package io.openchannel.examples.terminal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Text measured in terminal columns: ANSI colour codes take none, most emoji take two. Good
+ * enough for the examples' output; not a full Unicode width table.
+ */
+public final class Columns {
+  private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
+
+  private Columns() {}
+
+  /** {@code text} without ANSI colour codes. */
+  public static String stripAnsi(String text) {
+    return ANSI.matcher(text).replaceAll("");
+  }
+
+  /** How many columns {@code text} takes on a terminal. */
+  public static int width(String text) {
+    return stripAnsi(text).codePoints().map(Columns::width).sum();
+  }
+
+  private static int width(int codePoint) {
+    if (codePoint == 0xFE0F || codePoint == 0x200D || Character.getType(codePoint) == Character.NON_SPACING_MARK) {
+      return 0; // emoji presentation selector, zero-width joiner, combining marks
+    }
+    boolean wide = codePoint >= 0x1F000 && codePoint <= 0x1FAFF   // emoji and pictographs
+        || codePoint >= 0x2600 && codePoint <= 0x27BF             // miscellaneous symbols, dingbats
+        || codePoint >= 0x1100 && codePoint <= 0x115F             // Hangul Jamo
+        || codePoint >= 0x2E80 && codePoint <= 0xA4CF             // CJK
+        || codePoint >= 0xAC00 && codePoint <= 0xD7A3             // Hangul syllables
+        || codePoint >= 0xF900 && codePoint <= 0xFAFF
+        || codePoint >= 0xFF00 && codePoint <= 0xFF60;
+    return wide ? 2 : 1;
+  }
+
+  /** {@code text} padded with spaces on the right to {@code columns}. */
+  public static String pad(String text, int columns) {
+    int missing = columns - width(text);
+    return missing > 0 ? text + " ".repeat(missing) : text;
+  }
+
+  /** {@code text} cut to at most {@code columns}, ending in "…" when cut; never splits a character. */
+  public static String shorten(String text, int columns) {
+    if (width(text) <= columns) {
+      return text;
+    }
+    StringBuilder kept = new StringBuilder();
+    int used = 0;
+    for (int cp : text.codePoints().toArray()) {
+      int w = width(cp);
+      if (used + w > columns - 1) {
+        break;
+      }
+      kept.appendCodePoint(cp);
+      used += w;
+    }
+    return kept.toString().stripTrailing() + "…";
+  }
+
+  /** {@code text} broken into lines of at most {@code columns}, at spaces where possible. */
+  public static List<String> wrap(String text, int columns) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && width(line + " " + word) > columns) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(line.toString());
+    return lines;
+  }
+}

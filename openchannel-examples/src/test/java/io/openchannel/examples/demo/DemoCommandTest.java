@@ -1,0 +1,102 @@
+package io.openchannel.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openchannel.examples.Run;
+import io.openchannel.examples.terminal.Columns;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@code demo} in-process once and checks the story it tells. */
+class DemoCommandTest {
+  private static Run run;
+  private static String systemErr;
+
+  @BeforeAll
+  static void runTheDemo() {
+    PrintStream realErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      run = Run.of("demo", "--no-color");
+    } finally {
+      System.setErr(realErr);
+    }
+    systemErr = err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void exitsWithZeroAndWritesNothingToStandardError() {
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(systemErr).as("log output on System.err").isEmpty();
+  }
+
+  @Test
+  void showsTheNewContactAndTheAutoReply() {
+    assertThat(run.out())
+        .contains("▸ ContactCreated      Mia Rossi, a new contact")
+        .contains("▸ InteractionOpened   Mia Rossi on sunny-messenger")
+        .contains("→ out  text [auto-reply]  \"Thanks for writing!");
+  }
+
+  @Test
+  void fillsTheCannedAnswersVariables() {
+    assertThat(run.out()).contains("sent      \"Hi Mia, this is Ann Baker. Let me check for you!\"");
+  }
+
+  @Test
+  void showsTheReplyDisabledExceptionMessage() {
+    assertThat(run.out())
+        .contains("refused: ReplyDisabledException")
+        .contains("account sunny-sms has no Reply URL");
+  }
+
+  @Test
+  void storesTheDuplicateDeliveryOnce() {
+    assertThat(run.out())
+        .contains("ReceiveResult.duplicate() = true")
+        .contains("The interaction holds 1 message with id m_mia_0002");
+  }
+
+  @Test
+  void listsEveryMessageWithItsFlagsAndStatus() {
+    assertThat(run.out())
+        .containsPattern("2 +09:00:00  → out  text +QUEUED +\\[auto-reply\\]")
+        .containsPattern("→ out  text +QUEUED +\\[canned\\]")
+        .containsPattern("→ out  attachment +QUEUED ")
+        .containsPattern("→ out  note +not sent +\\[note\\]")
+        .contains("size-guide.pdf (application/pdf,");
+  }
+
+  @Test
+  void endsWithTheViewLineOfTheInteraction() {
+    assertThat(run.out())
+        .contains("contact         Mia Rossi")
+        .containsPattern("last message    ← in +09:06:00  \"Perfect, I'll order size 38 now\\.")
+        .contains("status          CLOSED at 09:07:35")
+        .contains("disposition     Sales / Order placed")
+        .contains("read            yes")
+        .contains("tags            size-38, sneakers")
+        .contains("conversation    1 interaction, 0 not yet managed");
+  }
+
+  @Test
+  void noLineIsWiderThanOneHundredColumns() {
+    assertThat(run.out().lines())
+        .allSatisfy(line -> assertThat(Columns.width(line)).as(line).isLessThanOrEqualTo(100));
+  }
+
+  @Test
+  void noColorMeansNoEscapeCodes() {
+    assertThat(run.out()).doesNotContain("\u001b[");
+  }
+
+  @Test
+  void printsTheSameEveryRun() {
+    assertThat(Run.of("demo", "--no-color").out()).isEqualTo(run.out());
+  }
+}
