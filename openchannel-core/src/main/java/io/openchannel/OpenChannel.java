@@ -9,6 +9,7 @@ import io.openchannel.interaction.InteractionId;
 import io.openchannel.interaction.Interactions;
 import io.openchannel.message.AttachmentId;
 import io.openchannel.message.CannedAnswer;
+import io.openchannel.message.CannedAnswerId;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Agents;
 import io.openchannel.spi.channel.DeliveryReceipt;
@@ -17,6 +18,7 @@ import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.spi.channel.WebhookResponse;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine a host embeds: customers' messages come in through {@link #receive} or
@@ -26,7 +28,7 @@ import java.util.List;
  * to the builder's {@link io.openchannel.event.EventListener}s.
  *
  * <pre>{@code
- * OpenChannel oc = OpenChannel.builder().build();            // in memory
+ * OpenChannel oc = OpenChannel.builder().build();   // state in memory, files under the temp dir
  * oc.accounts().create(Account.of(AccountId.of("fb"), ChannelType.FACEBOOK_MESSENGER, "Shop",
  *     AccountSettings.builder().replyUrl("https://connector.example/reply").build()));
  * oc.agents().create(Agent.of(AgentId.of("ann"), "Ann"));
@@ -62,6 +64,9 @@ public interface OpenChannel extends AutoCloseable {
 
   /** The configured canned answers, in configured order. */
   List<CannedAnswer> cannedAnswers();
+
+  /** The configured canned answer with that id, if any. */
+  Optional<CannedAnswer> cannedAnswer(CannedAnswerId id);
 
   /**
    * Stores a customer's message (S2, S5, S19): matches or creates the contact, joins the
@@ -105,8 +110,9 @@ public interface OpenChannel extends AutoCloseable {
 
   /**
    * Makes {@code agent} the owner of an open interaction; the first agent to manage it is kept
-   * as its first agent (S17) and the conversation's unmanaged count drops (S19). Routing calls
-   * this when an offer is accepted; hosts without routing call it directly.
+   * as its first agent (S17) and the conversation's unmanaged count drops (S19). This is the
+   * host's direct path: it does not look at the agent's presence or capacity, which only
+   * routing's offers enforce.
    *
    * @throws NotFoundException if the interaction or agent does not exist
    * @throws IllegalTransitionException if the interaction is closed
@@ -129,7 +135,7 @@ public interface OpenChannel extends AutoCloseable {
   InputStream openAttachment(AttachmentId attachment);
 
   /**
-   * Stops handing messages to connectors. Messages still queued stay in the store and are sent
+   * Stops handing messages to connectors, and stops the scheduler if the builder created it. Messages still queued stay in the store and are sent
    * by the next engine started on it. The store and blob store are the host's and stay open.
    */
   @Override

@@ -212,6 +212,15 @@ class InboundMessagesTest {
   }
 
   @Test
+  void aReplayedMessageIsADuplicateEvenAfterTheAccountWasDisabled() {
+    InboundMessage m = f.inbound("psid-1", "Hello?");
+    f.oc.receive(FB, m);
+    f.oc.accounts().update(f.oc.accounts().get(FB).withEnabled(false));
+
+    assertThat(f.oc.receive(FB, m).duplicate()).isTrue();
+  }
+
+  @Test
   void anUnknownAccountIsNotFound() {
     assertThatThrownBy(() -> f.customerWrites(AccountId.of("nope"), "x", "Hello?"))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("nope");

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
  *     a value above the channel's limit is refused by {@link Account}
  * @param transferAllowed whether agents may transfer this account's interactions (S14)
  * @param autoReply text sent, flagged as an auto-reply, when a customer opens a new interaction
- *     (S27)
+ *     (S27); needs a Reply URL
  * @param mapKey the contact field that identifies a sender (for example {@code phone}); empty
  *     means senders are matched by their channel identity only (S5)
  * @param queue the queue that receives the account's new interactions
@@ -52,6 +52,8 @@ public record AccountSettings(
     }
     autoReply.ifPresent(text -> Checks.check(!text.isBlank(),
         "autoReply must not be blank; leave it empty for no auto-reply"));
+    Checks.check(autoReply.isEmpty() || replyUrl.isPresent(),
+        "an auto-reply needs a replyUrl to be sent through; set one or drop the auto-reply");
     mapKey.ifPresent(key -> Checks.identifier(key, "mapKey", 64));
   }
 

@@ -48,8 +48,10 @@ class AccountTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("replyUrl");
     assertThatThrownBy(() -> AccountSettings.builder().maxAttachmentBytes(0L).build())
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("attachmentsEnabled(false)");
-    assertThatThrownBy(() -> AccountSettings.builder().autoReply(" ").build())
+    assertThatThrownBy(() -> AccountSettings.builder().replyUrl("https://x.example").autoReply(" ").build())
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("autoReply");
+    assertThatThrownBy(() -> AccountSettings.builder().autoReply("Thanks!").build())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs a replyUrl");
   }
 
   @Test

@@ -73,8 +73,7 @@ final class Desk implements AgentDesk {
   @Override
   public Message sendCanned(InteractionId interactionId, CannedAnswerId cannedId) {
     Checks.notNull(cannedId, "cannedAnswer");
-    CannedAnswer canned = engine.config.cannedAnswers().stream()
-        .filter(a -> a.id().equals(cannedId)).findFirst()
+    CannedAnswer canned = engine.cannedAnswer(cannedId)
         .orElseThrow(() -> new NotFoundException("no canned answer " + cannedId + "; configured: "
             + engine.config.cannedAnswers().stream().map(a -> a.id().value())
                 .collect(Collectors.joining(", "))));

@@ -100,6 +100,12 @@ public final class Engine implements OpenChannel {
   }
 
   @Override
+  public Optional<CannedAnswer> cannedAnswer(io.openchannel.message.CannedAnswerId id) {
+    io.openchannel.internal.util.Checks.notNull(id, "id");
+    return config.cannedAnswers().stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  @Override
   public ReceiveResult receive(AccountId account, InboundMessage message) {
     return inbound.receive(io.openchannel.internal.util.Checks.notNull(account, "account"), io.openchannel.internal.util.Checks.notNull(message, "message"));
   }
@@ -201,6 +207,9 @@ public final class Engine implements OpenChannel {
     // Queued messages stay in the store and are sent by the next engine on it. The scheduler,
     // store and blob store are the host's, which closes them.
     dispatcher.stop();
+    if (config.scheduler() instanceof ThreadScheduler own) {
+      own.shutdown(); // made by the builder, so ours to stop
+    }
   }
 
   Instant now() {

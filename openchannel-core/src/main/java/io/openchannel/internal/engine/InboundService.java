@@ -39,11 +39,13 @@ final class InboundService {
   ReceiveResult receive(AccountId accountId, InboundMessage in) {
     Checks.text(in.text(), "inbound text", in.attachment().isPresent());
     Account account = engine.accounts().get(accountId);
-    requireEnabled(account);
     Optional<ReceiveResult> earlier = findDuplicate(accountId, in.channelMessageId());
     if (earlier.isPresent()) {
-      return earlier.get(); // a webhook retry: nothing to download, nothing to store
+      // A webhook retry: nothing to download, nothing to store, even if the account has been
+      // disabled since (the channel must not keep retrying a message we already have).
+      return earlier.get();
     }
+    requireEnabled(account);
     Visibility visibility = in.visibility().orElse(account.type().defaultVisibility());
     ConversationKey key =
         new ConversationKey(accountId, in.sender().externalId(), visibility, in.threadId());

@@ -19,8 +19,16 @@ public final class ThreadScheduler implements Scheduler {
     return t;
   });
 
+  /** Stops the thread; tasks not yet run are dropped (the outbox keeps their messages). */
+  public void shutdown() {
+    executor.shutdownNow();
+  }
+
   @Override
   public Cancellable schedule(Duration delay, Runnable task) {
+    if (executor.isShutdown()) {
+      return () -> false;
+    }
     ScheduledFuture<?> f = executor.schedule(() -> {
       try {
         task.run();

@@ -77,13 +77,8 @@ final class ContactCenter {
 
   /** An SMS number without a Reply URL: customers can write, agents cannot answer (S25). */
   static Account smsWithoutReplyUrl() {
-    // The default attachment limit (15 MB) is above the SMS channel's own (5 MB), which Account
-    // refuses, so the limit is set to the channel's.
     return Account.of(SMS, ChannelType.SMS, "Sunny Shoes SMS alerts",
-        AccountSettings.builder()
-            .mapKey(ContactFields.PHONE)
-            .maxAttachmentBytes(ChannelType.SMS.maxAttachmentBytes())
-            .build());
+        AccountSettings.builder().mapKey(ContactFields.PHONE).build());
   }
 
   /** Ann, available, three chats at a time on each channel, allowed on both accounts. */

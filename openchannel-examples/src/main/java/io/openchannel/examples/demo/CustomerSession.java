@@ -91,7 +91,7 @@ final class CustomerSession {
     ann.sendText(interaction, "Good news: size 38 is in stock 🎉 Shall I keep a pair for you?");
 
     clock.advance(Duration.ofSeconds(30));
-    long limit = oc.accounts().get(ContactCenter.MESSENGER).settings().maxAttachmentBytes();
+    long limit = oc.accounts().get(ContactCenter.MESSENGER).maxAttachmentBytes();
     say.action(now() + "  A file with a caption (one file per message, up to "
         + limit / (1024 * 1024) + " MB on this account):");
     ann.sendAttachment(interaction,
