@@ -49,14 +49,17 @@ public record Account(
     return new Account(id, type, name, true, settings, 0);
   }
 
+  /** With these settings. */
   public Account withSettings(AccountSettings newSettings) {
     return new Account(id, type, name, enabled, newSettings, version);
   }
 
+  /** Enabled or disabled. */
   public Account withEnabled(boolean newEnabled) {
     return new Account(id, type, name, newEnabled, settings, version);
   }
 
+  /** With this name. */
   public Account withName(String newName) {
     return new Account(id, type, newName, enabled, settings, version);
   }

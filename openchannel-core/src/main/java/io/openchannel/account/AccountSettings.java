@@ -121,11 +121,13 @@ public record AccountSettings(
       return this;
     }
 
+    /** The Reply URL; {@code null} disables replies. */
     public Builder replyUrl(URI url) {
       this.replyUrl = url;
       return this;
     }
 
+    /** Whether agents may send attachments (default true). */
     public Builder attachmentsEnabled(boolean enabled) {
       this.attachmentsEnabled = enabled;
       return this;
@@ -137,6 +139,7 @@ public record AccountSettings(
       return this;
     }
 
+    /** Whether agents may transfer interactions (default false). */
     public Builder transferAllowed(boolean allowed) {
       this.transferAllowed = allowed;
       return this;
@@ -154,6 +157,7 @@ public record AccountSettings(
       return this;
     }
 
+    /** The queue that receives new interactions; {@code null} for none. */
     public Builder queue(QueueId queue) {
       this.queue = queue;
       return this;

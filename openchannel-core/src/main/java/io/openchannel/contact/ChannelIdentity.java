@@ -18,6 +18,7 @@ public record ChannelIdentity(AccountId account, String externalId) {
     Checks.identifier(externalId, "externalId", 256);
   }
 
+  /** Same as the constructor. */
   public static ChannelIdentity of(AccountId account, String externalId) {
     return new ChannelIdentity(account, externalId);
   }

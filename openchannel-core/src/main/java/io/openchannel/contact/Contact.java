@@ -67,18 +67,21 @@ public record Contact(
     return identities.stream().findFirst().map(ChannelIdentity::externalId).orElse(id.value());
   }
 
+  /** With {@code identity} linked too (kept if already present). */
   public Contact withIdentity(ChannelIdentity identity) {
     Set<ChannelIdentity> more = new LinkedHashSet<>(identities);
     more.add(identity);
     return new Contact(id, firstName, lastName, fields, more, createdAt, version);
   }
 
+  /** With field {@code name} set to {@code value}. */
   public Contact withField(String name, String value) {
     TreeMap<String, String> more = new TreeMap<>(fields);
     more.put(name, value);
     return new Contact(id, firstName, lastName, more, identities, createdAt, version);
   }
 
+  /** With these names. */
   public Contact withNames(Optional<String> newFirstName, Optional<String> newLastName) {
     return new Contact(id, newFirstName, newLastName, fields, identities, createdAt, version);
   }

@@ -7,12 +7,19 @@ import java.util.List;
  * Hosts may add their own fields (for example {@code cf_1}).
  */
 public final class ContactFields {
+  /** A phone number. */
   public static final String PHONE = "phone";
+  /** A mobile phone number. */
   public static final String MOBILE = "mobile";
+  /** An e-mail address. */
   public static final String EMAIL = "email";
+  /** A Facebook id. */
   public static final String FACEBOOK = "facebook";
+  /** An X (Twitter) handle or id. */
   public static final String TWITTER = "twitter";
+  /** A WhatsApp id (wa_id). */
   public static final String WHATSAPP = "whatsapp";
+  /** A Telegram user or chat id. */
   public static final String TELEGRAM = "telegram";
 
   /** The standard fields, in the order UIs usually show them. */

@@ -9,5 +9,6 @@ package io.openchannel.event;
  */
 @FunctionalInterface
 public interface EventListener {
+  /** Told one committed event. */
   void onEvent(OpenChannelEvent event);
 }

@@ -29,6 +29,7 @@ public final class Dispositions {
     return NONE;
   }
 
+  /** The list, in the given order; see {@link #of(List)}. */
   public static Dispositions of(Disposition... dispositions) {
     return of(List.of(dispositions));
   }
@@ -68,6 +69,7 @@ public final class Dispositions {
     return List.copyOf(byId.values());
   }
 
+  /** The disposition with that id, if it is in the list. */
   public Optional<Disposition> find(DispositionId id) {
     return Optional.ofNullable(byId.get(id));
   }
@@ -104,6 +106,7 @@ public final class Dispositions {
     return byId.values().stream().filter(d -> d.parent().equals(parent)).toList();
   }
 
+  /** Whether no disposition is configured. */
   public boolean isEmpty() {
     return byId.isEmpty();
   }

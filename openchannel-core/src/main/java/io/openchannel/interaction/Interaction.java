@@ -85,6 +85,7 @@ public record Interaction(
         Optional.empty(), Optional.empty(), 0);
   }
 
+  /** Whether the interaction is open. */
   public boolean isOpen() {
     return status == InteractionStatus.OPEN;
   }
@@ -101,17 +102,20 @@ public record Interaction(
         lastMessage, closedAt, disposition, version);
   }
 
+  /** With the read flag set to {@code newRead}. */
   public Interaction withRead(boolean newRead) {
     return new Interaction(id, conversation, account, contact, visibility, origin, status,
         startedAt, firstAgent, owner, newRead, tags, lastMessage, closedAt, disposition, version);
   }
 
+  /** With exactly these tags. */
   public Interaction withTags(Set<Tag> newTags) {
     return new Interaction(id, conversation, account, contact, visibility, origin, status,
         startedAt, firstAgent, owner, read, new TreeSet<>(newTags), lastMessage, closedAt,
         disposition, version);
   }
 
+  /** With {@code message} as the view's last message. */
   public Interaction withLastMessage(LastMessage message) {
     return new Interaction(id, conversation, account, contact, visibility, origin, status,
         startedAt, firstAgent, owner, read, tags, Optional.of(message), closedAt, disposition,

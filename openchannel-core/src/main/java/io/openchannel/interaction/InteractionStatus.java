@@ -10,7 +10,9 @@ import java.util.Set;
  * message opens a new interaction in the same conversation.
  */
 public enum InteractionStatus {
+  /** Messages may be exchanged. */
   OPEN,
+  /** Closed for good, with a close time and maybe a disposition. */
   CLOSED;
 
   private static final Map<InteractionStatus, Set<InteractionStatus>> TRANSITIONS =

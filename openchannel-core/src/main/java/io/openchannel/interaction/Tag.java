@@ -17,6 +17,7 @@ public record Tag(@JsonValue String name) implements Comparable<Tag> {
   }
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  /** Same as the constructor. */
   public static Tag of(String name) {
     return new Tag(name);
   }

@@ -49,6 +49,7 @@ public record CannedAnswer(CannedAnswerId id, String name, String template) {
     }
   }
 
+  /** Same as the constructor, with the id as text. */
   public static CannedAnswer of(String id, String name, String template) {
     return new CannedAnswer(CannedAnswerId.of(id), name, template);
   }

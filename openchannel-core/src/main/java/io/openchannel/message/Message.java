@@ -75,6 +75,7 @@ public record Message(
     Checks.check(!autoReply || sentToChannel, "an auto-reply is an outbound message");
   }
 
+  /** Whether it is an internal note (never sent, S11). */
   public boolean isInternalNote() {
     return kind == MessageKind.NOTE;
   }

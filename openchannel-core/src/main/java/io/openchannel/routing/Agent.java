@@ -62,6 +62,7 @@ public record Agent(
     return new Agent(id, name, Presence.OFFLINE, Map.of(), Set.of(), Set.of(), Set.of(), 0);
   }
 
+  /** Whether the agent has {@code permission}. */
   public boolean has(Permission permission) {
     return permissions.contains(permission);
   }
@@ -76,22 +77,27 @@ public record Agent(
     return capacity.getOrDefault(type, 0);
   }
 
+  /** With this presence. */
   public Agent withPresence(Presence newPresence) {
     return new Agent(id, name, newPresence, capacity, accounts, permissions, skills, version);
   }
 
+  /** With this capacity per channel. */
   public Agent withCapacity(Map<ChannelType, Integer> newCapacity) {
     return new Agent(id, name, presence, newCapacity, accounts, permissions, skills, version);
   }
 
+  /** With these accounts. */
   public Agent withAccounts(Set<AccountId> newAccounts) {
     return new Agent(id, name, presence, capacity, newAccounts, permissions, skills, version);
   }
 
+  /** With these permissions. */
   public Agent withPermissions(Set<Permission> newPermissions) {
     return new Agent(id, name, presence, capacity, accounts, newPermissions, skills, version);
   }
 
+  /** With these skills. */
   public Agent withSkills(Set<String> newSkills) {
     return new Agent(id, name, presence, capacity, accounts, permissions, newSkills, version);
   }

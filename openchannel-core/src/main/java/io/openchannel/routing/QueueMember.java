@@ -15,6 +15,7 @@ public record QueueMember(AgentId agent, int penalty) {
     Checks.notNegative(penalty, "penalty");
   }
 
+  /** A member with penalty 0. */
   public static QueueMember of(AgentId agent) {
     return new QueueMember(agent, 0);
   }

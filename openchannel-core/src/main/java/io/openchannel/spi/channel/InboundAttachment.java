@@ -21,6 +21,7 @@ public record InboundAttachment(String fileName, String contentType, Supplier<In
     Checks.notNull(content, "content");
   }
 
+  /** An attachment whose bytes are already in memory (copied). */
   public static InboundAttachment of(String fileName, String contentType, byte[] bytes) {
     byte[] copy = bytes.clone();
     return new InboundAttachment(fileName, contentType, () -> new ByteArrayInputStream(copy));

@@ -46,18 +46,22 @@ public sealed interface SendResult {
     POLICY
   }
 
+  /** The platform accepted the message under {@code channelMessageId}. */
   static SendResult sent(String channelMessageId) {
     return new Sent(channelMessageId);
   }
 
+  /** A failure worth retrying, after {@code retryAfter} if the platform said so. */
   static SendResult transientFailure(String reason, Optional<Duration> retryAfter) {
     return new Failed(FailureKind.TRANSIENT, reason, retryAfter);
   }
 
+  /** A failure that retrying will not fix. */
   static SendResult permanentFailure(String reason) {
     return new Failed(FailureKind.PERMANENT, reason, Optional.empty());
   }
 
+  /** The platform's rules refuse the message. */
   static SendResult policyFailure(String reason) {
     return new Failed(FailureKind.POLICY, reason, Optional.empty());
   }

@@ -55,6 +55,7 @@ public record WebhookRequest(
     return new String(body, StandardCharsets.UTF_8);
   }
 
+  /** The raw body (a copy: the record stays immutable). */
   @Override
   public byte[] body() {
     return body.clone();

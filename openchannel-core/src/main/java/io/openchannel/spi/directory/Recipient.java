@@ -23,6 +23,7 @@ public record Recipient(String address, String displayName, Map<String, String> 
     fields = Collections.unmodifiableMap(new TreeMap<>(fields));
   }
 
+  /** A recipient without extra fields. */
   public static Recipient of(String address, String displayName) {
     return new Recipient(address, displayName, Map.of());
   }

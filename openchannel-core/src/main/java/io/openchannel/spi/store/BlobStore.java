@@ -52,6 +52,7 @@ public interface BlobStore {
   final class BlobTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The content exceeded {@code maxBytes}. */
     public BlobTooLargeException(long maxBytes) {
       super("content is larger than " + maxBytes + " bytes");
     }

@@ -6,15 +6,21 @@ package io.openchannel.spi.store;
  * only on the thread that runs the work, and never after the work returned.
  */
 public interface StoreTransaction {
+  /** Accounts. */
   AccountRepository accounts();
 
+  /** Agents. */
   AgentRepository agents();
 
+  /** Contacts. */
   ContactRepository contacts();
 
+  /** Conversations. */
   ConversationRepository conversations();
 
+  /** Interactions. */
   InteractionRepository interactions();
 
+  /** Messages. */
   MessageRepository messages();
 }
