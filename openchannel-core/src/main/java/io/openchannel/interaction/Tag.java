@@ -16,8 +16,8 @@ public record Tag(@JsonValue String name) implements Comparable<Tag> {
     name = Checks.name(name, "tag", 64);
   }
 
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   /** Same as the constructor. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static Tag of(String name) {
     return new Tag(name);
   }
