@@ -44,11 +44,11 @@ final class Decisions {
         + why + "; wait until the customer writes");
   }
 
-  /** "the customer's last message (at ...)" or a note that its time is unknown. */
-  static String lastMessage(SendContext context) {
+  /** "the customer last wrote at ..." or a note that the time is not known. */
+  static String lastWrote(SendContext context) {
     return context.lastInbound()
-        .map(last -> "the customer's last message (at " + last + ")")
-        .orElse("the customer's last message (its time is not known, so the window counts as"
-            + " closed)");
+        .map(last -> "the customer last wrote at " + last)
+        .orElse("the time of the customer's last message is not known, so the window counts as"
+            + " closed");
   }
 }

@@ -2,7 +2,7 @@ package io.openchannel.policy;
 
 import static io.openchannel.policy.Decisions.denied;
 import static io.openchannel.policy.Decisions.inside;
-import static io.openchannel.policy.Decisions.lastMessage;
+import static io.openchannel.policy.Decisions.lastWrote;
 
 import io.openchannel.account.ChannelType;
 import io.openchannel.internal.util.Checks;
@@ -49,8 +49,9 @@ record MetaWindowPolicy(ChannelType channel) implements ChannelPolicy {
       if (human) {
         return SendDecision.Allowed.tagged(MessageTag.HUMAN_AGENT, tagEnd.get());
       }
-      return denied(DenialReason.HUMAN_AGENT_NOT_FOR_AUTOMATION, "the 24-hour window after "
-          + lastMessage(context) + " has closed; only the HUMAN_AGENT tag could still send, until "
+      return denied(DenialReason.HUMAN_AGENT_NOT_FOR_AUTOMATION, channel.displayName()
+          + "'s 24-hour window has closed (" + lastWrote(context)
+          + "); only the HUMAN_AGENT tag could still send, until "
           + tagEnd.get() + ", and it is for human agents' messages, not automated ones;"
           + " let an agent answer");
     }
@@ -58,9 +59,9 @@ record MetaWindowPolicy(ChannelType channel) implements ChannelPolicy {
       if (context.sentSinceWindowClosed() == 0) {
         return SendDecision.Allowed.meta(MessagingType.UPDATE, Optional.empty());
       }
-      return denied(DenialReason.LEGACY_EXTRA_MESSAGE_USED, "the 24-hour window after "
-          + lastMessage(context) + " has closed and the one extra message allowed after it was"
-          + " already sent; wait until the customer writes again");
+      return denied(DenialReason.LEGACY_EXTRA_MESSAGE_USED, channel.displayName()
+          + "'s 24-hour window has closed (" + lastWrote(context) + ") and the one extra message"
+          + " allowed after it was already sent; wait until the customer writes again");
     }
     return denied(DenialReason.WINDOW_CLOSED, windowClosedMessage(context, human));
   }
@@ -71,8 +72,7 @@ record MetaWindowPolicy(ChannelType channel) implements ChannelPolicy {
         : "within 24 hours of the customer's last message";
     String hint = !context.options().humanAgentTag() && human
         ? " (an account approved for the HUMAN_AGENT tag could answer for 7 days)" : "";
-    return channel.displayName() + " allows messages only " + window + "; for "
-        + lastMessage(context) + " that time is over, so wait until the customer writes again"
-        + hint;
+    return channel.displayName() + " allows messages only " + window + "; "
+        + lastWrote(context) + "; wait until the customer writes again" + hint;
   }
 }

@@ -28,12 +28,10 @@ record WhatsAppPolicy() implements ChannelPolicy {
     if (Decisions.inside(context, windowEnd)) {
       return SendDecision.Allowed.plain(windowEnd);
     }
-    String when = context.customerHasWritten()
-        ? "the 24-hour customer-service window after " + Decisions.lastMessage(context)
-            + " has closed"
-        : "the customer has never written, so no customer-service window is open";
+    String when = context.customerHasWritten() ? Decisions.lastWrote(context)
+        : "the customer has never written";
     return Decisions.denied(DenialReason.TEMPLATE_REQUIRED, "WhatsApp allows free-form messages"
-        + " only within 24 hours of the customer's last message and " + when
+        + " only within 24 hours of the customer's last message; " + when
         + "; send an approved template instead");
   }
 }
