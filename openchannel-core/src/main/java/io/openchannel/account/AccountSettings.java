@@ -24,6 +24,12 @@ import java.util.OptionalLong;
  * @param mapKey the contact field that identifies a sender (for example {@code phone}); empty
  *     means senders are matched by their channel identity only (S5)
  * @param queue the queue that receives the account's new interactions
+ * @param humanAgentTag whether Meta approved the {@code HUMAN_AGENT} message tag for this account
+ *     (Messenger, Instagram): human agents may then answer up to 7 days after the customer's last
+ *     message instead of 24 hours; never used for auto-replies
+ * @param legacyOneMoreMessage the reference product's retired "24 + 1" rule (S20): after the 24 h
+ *     window exactly one more agent message, then none until the customer writes again. Meta
+ *     retired this rule on 4 March 2020; enable it only to reproduce the old behaviour
  */
 public record AccountSettings(
     Optional<URI> replyUrl,
@@ -32,7 +38,9 @@ public record AccountSettings(
     boolean transferAllowed,
     Optional<String> autoReply,
     Optional<String> mapKey,
-    Optional<QueueId> queue) {
+    Optional<QueueId> queue,
+    boolean humanAgentTag,
+    boolean legacyOneMoreMessage) {
 
   /** The default largest attachment, unless the channel allows less: 15 MB. */
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 15 * Size.MB;
@@ -67,7 +75,10 @@ public record AccountSettings(
     }
   }
 
-  /** Reply disabled, attachments enabled up to the default limit, no transfer, no auto-reply, no map key, no queue. */
+  /**
+   * Reply disabled, attachments enabled up to the default limit, no transfer, no auto-reply, no map
+   * key, no queue, no {@code HUMAN_AGENT} tag, no legacy "24 + 1" rule.
+   */
   public static AccountSettings defaults() {
     return builder().build();
   }
@@ -87,6 +98,8 @@ public record AccountSettings(
     b.autoReply = autoReply.orElse(null);
     b.mapKey = mapKey.orElse(null);
     b.queue = queue.orElse(null);
+    b.humanAgentTag = humanAgentTag;
+    b.legacyOneMoreMessage = legacyOneMoreMessage;
     return b;
   }
 
@@ -104,6 +117,8 @@ public record AccountSettings(
     private String autoReply;
     private String mapKey;
     private QueueId queue;
+    private boolean humanAgentTag;
+    private boolean legacyOneMoreMessage;
 
     private Builder() {}
 
@@ -163,6 +178,18 @@ public record AccountSettings(
       return this;
     }
 
+    /** Whether Meta approved the {@code HUMAN_AGENT} tag for this account (default false). */
+    public Builder humanAgentTag(boolean approved) {
+      this.humanAgentTag = approved;
+      return this;
+    }
+
+    /** Whether the retired "24 + 1" rule applies (default false); see {@link AccountSettings}. */
+    public Builder legacyOneMoreMessage(boolean enabled) {
+      this.legacyOneMoreMessage = enabled;
+      return this;
+    }
+
     /** Validates and builds; throws {@link InvalidInputException} naming the bad setting. */
     public AccountSettings build() {
       return new AccountSettings(
@@ -172,7 +199,9 @@ public record AccountSettings(
           transferAllowed,
           Optional.ofNullable(autoReply),
           Optional.ofNullable(mapKey),
-          Optional.ofNullable(queue));
+          Optional.ofNullable(queue),
+          humanAgentTag,
+          legacyOneMoreMessage);
     }
   }
 

@@ -57,9 +57,29 @@ class AccountTest {
   @Test
   void settingsSurviveARoundTripThroughTheirBuilder() {
     AccountSettings s = AccountSettings.builder().replyUrl("https://x.example/r").transferAllowed(true)
-        .autoReply("hi").mapKey("email").maxAttachmentBytes(MB).attachmentsEnabled(false).build();
+        .autoReply("hi").mapKey("email").maxAttachmentBytes(MB).attachmentsEnabled(false)
+        .humanAgentTag(true).legacyOneMoreMessage(true).build();
 
     assertThat(s.toBuilder().build()).isEqualTo(s);
+  }
+
+  @Test
+  void channelRuleOptionsAreOffByDefault() {
+    AccountSettings s = AccountSettings.defaults();
+
+    assertThat(s.humanAgentTag()).isFalse();
+    assertThat(s.legacyOneMoreMessage()).isFalse();
+  }
+
+  @Test
+  void channelRuleOptionsAreKeptByTheBuilder() {
+    AccountSettings s = AccountSettings.builder().humanAgentTag(true).build();
+
+    assertThat(s.humanAgentTag()).isTrue();
+    assertThat(s.legacyOneMoreMessage()).isFalse();
+    assertThat(s.toBuilder().humanAgentTag(false).legacyOneMoreMessage(true).build())
+        .extracting(AccountSettings::humanAgentTag, AccountSettings::legacyOneMoreMessage)
+        .containsExactly(false, true);
   }
 
   @Test
