@@ -9,6 +9,7 @@ import io.openchannel.message.AttachmentUpload;
 import io.openchannel.message.CannedAnswerId;
 import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
+import io.openchannel.message.MessageTemplate;
 import io.openchannel.routing.AgentId;
 import io.openchannel.spi.directory.Recipient;
 import java.util.List;
@@ -17,7 +18,11 @@ import java.util.Set;
 /**
  * What one agent can do. Actions on an interaction need the agent to own it (see
  * {@link OpenChannel#assign}); otherwise {@link PermissionDeniedException}. Messages to the
- * customer are stored {@code QUEUED} for the channel. Thread-safe; each call is atomic.
+ * customer follow the channel's rules ({@link io.openchannel.policy.ChannelPolicy}: messaging
+ * windows, text and attachment limits) and are refused with {@link SendNotAllowedException},
+ * {@link InvalidInputException} or {@link AttachmentRejectedException} before anything is
+ * stored; allowed ones are stored {@code QUEUED} and sent in order. Thread-safe; each call is
+ * atomic.
  */
 public interface AgentDesk {
   /** The agent this desk belongs to. */
@@ -26,11 +31,22 @@ public interface AgentDesk {
   /**
    * Sends text; emoticons and any Unicode are stored exactly as given (S10).
    *
-   * @throws InvalidInputException if the text is blank, too long or not well-formed Unicode
+   * @throws InvalidInputException if the text is blank, longer than the channel allows or not
+   *     well-formed Unicode
+   * @throws SendNotAllowedException if the channel's rules refuse it now (for example Messenger
+   *     more than 24 hours after the customer's last message); the message says why and until when
    * @throws ReplyDisabledException if the account has no Reply URL (S25)
    * @throws IllegalTransitionException if the interaction is closed
    */
   Message sendText(InteractionId interaction, String text);
+
+  /**
+   * Sends an approved message template: on WhatsApp the only message allowed outside the 24-hour
+   * customer-service window.
+   *
+   * @throws SendNotAllowedException if the channel has no templates
+   */
+  Message sendTemplate(InteractionId interaction, MessageTemplate template);
 
   /**
    * Sends a canned answer with its variables filled from the contact, the agent and the account.
@@ -43,8 +59,9 @@ public interface AgentDesk {
   /**
    * Sends one file, with optional caption text (empty for none).
    *
-   * @throws AttachmentRejectedException if the account disables attachments or the file is
-   *     larger than its limit (default 15 MB); nothing is kept
+   * @throws AttachmentRejectedException if the account disables attachments, the channel does
+   *     not accept the file's type, or the file is larger than the smaller of the account's limit
+   *     (default 15 MB) and the channel's for that kind of media; nothing is kept
    */
   Message sendAttachment(InteractionId interaction, AttachmentUpload file, String caption);
 
@@ -119,6 +136,14 @@ public interface AgentDesk {
    * @throws ReplyDisabledException if the account has no Reply URL (S25)
    * @throws NotFoundException if the address is not in the account's recipient list
    * @throws IllegalTransitionException if the recipient already has an open interaction there
+   * @throws SendNotAllowedException if the channel does not let a business write first
+   *     (Messenger, Instagram, Telegram, Viber) or needs a template (WhatsApp)
    */
   Interaction startInteraction(AccountId account, String recipientAddress, String text);
+
+  /**
+   * Starts an outbound interaction whose first message is an approved template: how a business
+   * writes first on WhatsApp. Otherwise as {@link #startInteraction(AccountId, String, String)}.
+   */
+  Interaction startInteraction(AccountId account, String recipientAddress, MessageTemplate template);
 }

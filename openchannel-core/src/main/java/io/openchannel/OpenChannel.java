@@ -10,6 +10,7 @@ import io.openchannel.interaction.Interactions;
 import io.openchannel.message.AttachmentId;
 import io.openchannel.message.CannedAnswer;
 import io.openchannel.message.CannedAnswerId;
+import io.openchannel.policy.SendDecision;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Agents;
 import io.openchannel.spi.channel.DeliveryReceipt;
@@ -91,6 +92,16 @@ public interface OpenChannel extends AutoCloseable {
    *     is malformed
    */
   WebhookResponse handleWebhook(AccountId account, WebhookRequest request);
+
+  /**
+   * Whether the interaction's owner may write to the customer now, for the UI to enable or grey
+   * the text area (S20, S25): {@link SendDecision.Allowed} with how and until when, or
+   * {@link SendDecision.Denied} with the reason, a message to show and, when known, when that
+   * changes (an empty {@code until} on a denial means "until the customer writes again").
+   *
+   * @throws NotFoundException if the interaction does not exist
+   */
+  SendDecision canSend(InteractionId interaction);
 
   /**
    * Applies a delivery or read receipt to outbound messages (S12). Receipts may come in any order

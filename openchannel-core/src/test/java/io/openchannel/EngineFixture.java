@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EngineFixture {
   static final AccountId FB = AccountId.of("fb-shop");
   static final AccountId WA = AccountId.of("wa-noreply");
+  static final AccountId SMS = AccountId.of("sms");
   static final AgentId ANN = AgentId.of("ann");
   static final AgentId BOB = AgentId.of("bob");
   static final String AUTO_REPLY = "Thanks for writing! An agent will be with you shortly.";
@@ -69,7 +70,9 @@ final class EngineFixture {
             .autoReply(AUTO_REPLY).mapKey("phone").build()));
     oc.accounts().create(Account.of(WA, ChannelType.WHATSAPP, "WhatsApp without reply URL",
         AccountSettings.defaults()));
-    oc.agents().create(Agent.of(ANN, "Ann Agent").withAccounts(Set.of(FB, WA))
+    oc.accounts().create(Account.of(SMS, ChannelType.SMS, "SMS line",
+        AccountSettings.builder().replyUrl("https://sms.example.com/send").mapKey("phone").build()));
+    oc.agents().create(Agent.of(ANN, "Ann Agent").withAccounts(Set.of(FB, WA, SMS))
         .withPermissions(Set.of(Permission.OUTBOUND)));
     oc.agents().create(Agent.of(BOB, "Bob Agent"));
   }

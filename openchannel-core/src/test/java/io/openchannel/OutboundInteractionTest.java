@@ -3,6 +3,7 @@ package io.openchannel;
 import static io.openchannel.EngineFixture.ANN;
 import static io.openchannel.EngineFixture.BOB;
 import static io.openchannel.EngineFixture.FB;
+import static io.openchannel.EngineFixture.SMS;
 import static io.openchannel.EngineFixture.WA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,23 +31,24 @@ class OutboundInteractionTest {
   private final AgentDesk ann = f.oc.desk(ANN);
 
   OutboundInteractionTest() {
-    f.directory.add(FB, new Recipient("+39333111", "Mia Rossi", Map.of("first_name", "Mia",
+    f.directory.add(SMS, new Recipient("+39333111", "Mia Rossi", Map.of("first_name", "Mia",
         "last_name", "Rossi", "email", "mia@example.com")));
-    f.directory.add(FB, Recipient.of("+39333222", "Luca Bianchi"));
-    f.directory.add(FB, Recipient.of("+44700000", "Jane Doe"));
+    f.directory.add(SMS, Recipient.of("+39333222", "Luca Bianchi"));
+    f.directory.add(SMS, Recipient.of("+44700000", "Jane Doe"));
     f.directory.add(WA, Recipient.of("+39333111", "Mia on WhatsApp"));
+    f.directory.add(FB, Recipient.of("psid-1", "Mia on Messenger"));
   }
 
   @Test
   void threeLettersOrDigitsSuggestMatchingRecipients() {
-    List<Recipient> found = ann.searchRecipients(FB, "+393");
+    List<Recipient> found = ann.searchRecipients(SMS, "+393");
 
     assertThat(found).extracting(Recipient::address).containsExactly("+39333111", "+39333222");
   }
 
   @Test
   void fewerThanThreeLettersOrDigitsIsRefused() {
-    assertThatThrownBy(() -> ann.searchRecipients(FB, "+39"))
+    assertThatThrownBy(() -> ann.searchRecipients(SMS, "+39"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("three letters or digits");
     assertThatThrownBy(() -> ann.searchRecipients(FB, " a-b "))
         .isInstanceOf(InvalidInputException.class);
@@ -54,7 +56,7 @@ class OutboundInteractionTest {
 
   @Test
   void startingAnInteractionCreatesTheContactAndSendsTheFirstMessage() {
-    Interaction i = ann.startInteraction(FB, "+39333111", "Hi Mia, your order shipped 📦");
+    Interaction i = ann.startInteraction(SMS, "+39333111", "Hi Mia, your order shipped 📦");
 
     assertThat(i.origin()).isEqualTo(Direction.OUT);
     assertThat(i.owner()).contains(ANN);
@@ -73,9 +75,9 @@ class OutboundInteractionTest {
 
   @Test
   void theCustomersAnswerJoinsTheOutboundInteraction() {
-    Interaction i = ann.startInteraction(FB, "+39333111", "Hi Mia");
+    Interaction i = ann.startInteraction(SMS, "+39333111", "Hi Mia");
 
-    ReceiveResult answer = f.customerWrites(FB, "+39333111", "Thanks!");
+    ReceiveResult answer = f.customerWrites(SMS, "+39333111", "Thanks!");
 
     assertThat(answer.interaction().id()).isEqualTo(i.id());
     assertThat(answer.newInteraction()).isFalse();
@@ -83,22 +85,22 @@ class OutboundInteractionTest {
 
   @Test
   void aRecipientWithAnOpenInteractionCannotGetASecondOne() {
-    Interaction first = ann.startInteraction(FB, "+39333111", "Hi Mia");
+    Interaction first = ann.startInteraction(SMS, "+39333111", "Hi Mia");
 
-    assertThatThrownBy(() -> ann.startInteraction(FB, "+39333111", "Hi again"))
+    assertThatThrownBy(() -> ann.startInteraction(SMS, "+39333111", "Hi again"))
         .isInstanceOf(IllegalTransitionException.class).hasMessageContaining(first.id().value());
   }
 
   @Test
   void onlyTheAgentsOwnAccountsWithTheOutboundPermission() {
     AgentDesk bob = f.oc.desk(BOB);
-    assertThatThrownBy(() -> bob.startInteraction(FB, "+39333111", "Hi"))
+    assertThatThrownBy(() -> bob.startInteraction(SMS, "+39333111", "Hi"))
         .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("OUTBOUND");
     f.oc.agents().create(Agent.of(AgentId.of("cid"), "Cid").withPermissions(Set.of(Permission.OUTBOUND)));
     AgentDesk cid = f.oc.desk(AgentId.of("cid"));
-    assertThatThrownBy(() -> cid.startInteraction(FB, "+39333111", "Hi"))
+    assertThatThrownBy(() -> cid.startInteraction(SMS, "+39333111", "Hi"))
         .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("may not use account");
-    assertThatThrownBy(() -> cid.searchRecipients(FB, "+393"))
+    assertThatThrownBy(() -> cid.searchRecipients(SMS, "+393"))
         .isInstanceOf(PermissionDeniedException.class);
   }
 
@@ -118,15 +120,22 @@ class OutboundInteractionTest {
 
   @Test
   void theRecipientIsMatchedToAKnownContactByTheMapKey() {
-    AccountId sms = AccountId.of("sms");
-    f.oc.accounts().create(Account.of(sms, ChannelType.SMS, "SMS", AccountSettings.builder()
-        .replyUrl("https://sms.example.com/send").mapKey("phone").build()));
-    f.oc.agents().update(f.oc.agents().get(ANN).withAccounts(Set.of(FB, sms)));
-    f.directory.add(sms, Recipient.of("+39333111", "Mia"));
-    Interaction onFb = ann.startInteraction(FB, "+39333111", "Hi on Messenger");
+    // Mia wrote on Messenger with her phone in the profile; the SMS account maps by phone too.
+    ReceiveResult onFb = f.oc.receive(FB, io.openchannel.spi.channel.InboundMessage.text("m1",
+        new io.openchannel.spi.channel.SenderProfile("psid-7", java.util.Optional.of("Mia"),
+            java.util.Optional.empty(), Map.of("phone", "+39333111")), "Hi", f.clock.instant()));
 
-    Interaction onSms = ann.startInteraction(sms, "+39333111", "Hi by SMS");
+    Interaction onSms = ann.startInteraction(SMS, "+39333111", "Hi by SMS");
 
-    assertThat(onSms.contact()).isEqualTo(onFb.contact());
+    assertThat(onSms.contact()).isEqualTo(onFb.interaction().contact());
+  }
+
+  @Test
+  void messengerDoesNotLetTheBusinessWriteFirstAndNothingIsStored() {
+    assertThatThrownBy(() -> ann.startInteraction(FB, "psid-1", "Hi"))
+        .isInstanceOf(SendNotAllowedException.class).hasMessageContaining("write first");
+    assertThat(f.events).isEmpty();
+    assertThat(f.oc.interactions().findConversation(
+        io.openchannel.interaction.ConversationKey.direct(FB, "psid-1"))).isEmpty();
   }
 }

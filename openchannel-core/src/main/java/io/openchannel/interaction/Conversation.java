@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param interactionCount how many interactions it has had
  * @param unmanagedCount how many of its interactions no agent has managed yet (S19)
  * @param createdAt when it began
+ * @param lastInboundAt when the customer last wrote, by the channel's clock (never later than
+ *     ours); channels' messaging windows count from it
+ * @param sentAfterWindow how many messages were sent after the 24-hour window closed and since
+ *     the customer last wrote (the legacy "24 + 1" rule counts them)
  * @param version the store's optimistic version; 0 for a conversation not stored yet
  */
 public record Conversation(
@@ -27,6 +31,8 @@ public record Conversation(
     int interactionCount,
     int unmanagedCount,
     Instant createdAt,
+    Optional<Instant> lastInboundAt,
+    int sentAfterWindow,
     long version) {
 
   /** Validates the conversation. */
@@ -40,7 +46,15 @@ public record Conversation(
     Checks.check(unmanagedCount <= interactionCount,
         "unmanagedCount " + unmanagedCount + " exceeds interactionCount " + interactionCount);
     Checks.notNull(createdAt, "createdAt");
+    Checks.notNull(lastInboundAt, "lastInboundAt");
+    Checks.notNegative(sentAfterWindow, "sentAfterWindow");
     Checks.notNegative(version, "version");
+  }
+
+  /** A new conversation with no interaction yet. */
+  public static Conversation start(ConversationId id, ConversationKey key, ContactId contact,
+      Instant at) {
+    return new Conversation(id, key, contact, Optional.empty(), 0, 0, at, Optional.empty(), 0, 0);
   }
 
   /** The account of the conversation. */
@@ -51,24 +65,43 @@ public record Conversation(
   /** With a new open interaction counted, managed or not. */
   public Conversation withOpened(InteractionId interaction, boolean managed) {
     return new Conversation(id, key, contact, Optional.of(interaction), interactionCount + 1,
-        managed ? unmanagedCount : unmanagedCount + 1, createdAt, version);
+        managed ? unmanagedCount : unmanagedCount + 1, createdAt, lastInboundAt, sentAfterWindow,
+        version);
   }
 
   /** With no open interaction. */
   public Conversation withClosed() {
     return new Conversation(id, key, contact, Optional.empty(), interactionCount, unmanagedCount,
-        createdAt, version);
+        createdAt, lastInboundAt, sentAfterWindow, version);
   }
 
   /** With one fewer unmanaged interaction: an agent managed one for the first time. */
   public Conversation withOneManaged() {
     return new Conversation(id, key, contact, openInteraction, interactionCount,
-        unmanagedCount - 1, createdAt, version);
+        unmanagedCount - 1, createdAt, lastInboundAt, sentAfterWindow, version);
+  }
+
+  /**
+   * The customer wrote at {@code at}: the window reopens and the after-window count starts over.
+   * A message older than the last one (a late webhook retry) changes nothing.
+   */
+  public Conversation withInbound(Instant at) {
+    if (lastInboundAt.isPresent() && !at.isAfter(lastInboundAt.get())) {
+      return this;
+    }
+    return new Conversation(id, key, contact, openInteraction, interactionCount, unmanagedCount,
+        createdAt, Optional.of(at), 0, version);
+  }
+
+  /** One more message sent after the window closed. */
+  public Conversation withOneSentAfterWindow() {
+    return new Conversation(id, key, contact, openInteraction, interactionCount, unmanagedCount,
+        createdAt, lastInboundAt, sentAfterWindow + 1, version);
   }
 
   /** The store sets versions; engines and tests call this only through a store. */
   public Conversation withVersion(long newVersion) {
     return new Conversation(id, key, contact, openInteraction, interactionCount, unmanagedCount,
-        createdAt, newVersion);
+        createdAt, lastInboundAt, sentAfterWindow, newVersion);
   }
 }

@@ -3,6 +3,7 @@ package io.openchannel.message;
 import io.openchannel.account.AccountId;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.internal.util.Checks;
+import io.openchannel.policy.SendDecision;
 import io.openchannel.routing.AgentId;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import java.util.Optional;
  * @param channelMessageId the channel's id for it (inbound: for dedupe; outbound: once sent)
  * @param deliveryStatus for outbound messages sent to the channel; empty for inbound and notes
  * @param failureReason why it failed, when {@link DeliveryStatus#FAILED}
+ * @param template the approved template, for {@link MessageKind#TEMPLATE} messages
+ * @param sendTerms how the channel's rules allowed it to be sent (Meta's messaging type and tag,
+ *     LINE's reply mode), for outbound messages sent to the channel
  * @param createdAt when it was stored
  * @param version the store's optimistic version; 0 for a message not stored yet
  */
@@ -41,6 +45,8 @@ public record Message(
     Optional<String> channelMessageId,
     Optional<DeliveryStatus> deliveryStatus,
     Optional<String> failureReason,
+    Optional<MessageTemplate> template,
+    Optional<SendDecision.Allowed> sendTerms,
     Instant createdAt,
     long version) {
 
@@ -57,6 +63,8 @@ public record Message(
     Checks.notNull(channelMessageId, "channelMessageId");
     Checks.notNull(deliveryStatus, "deliveryStatus");
     Checks.notNull(failureReason, "failureReason");
+    Checks.notNull(template, "template");
+    Checks.notNull(sendTerms, "sendTerms");
     Checks.notNull(createdAt, "createdAt");
     Checks.notNegative(version, "version");
     channelMessageId.ifPresent(cid -> Checks.identifier(cid, "channelMessageId", 512));
@@ -73,6 +81,9 @@ public record Message(
     Checks.check(failureReason.isEmpty() || deliveryStatus.equals(Optional.of(DeliveryStatus.FAILED)),
         "only a FAILED message has a failure reason");
     Checks.check(!autoReply || sentToChannel, "an auto-reply is an outbound message");
+    Checks.check((kind == MessageKind.TEMPLATE) == template.isPresent(),
+        "a TEMPLATE message, and only it, names its template");
+    Checks.check(sendTerms.isEmpty() || sentToChannel, "only messages sent to the channel have send terms");
   }
 
   /** Whether it is an internal note (never sent, S11). */
@@ -93,12 +104,13 @@ public record Message(
     return new Message(id, interaction, account, direction, kind, text, attachment, author,
         autoReply, canned, newChannelMessageId.or(() -> channelMessageId),
         Optional.of(current.moveTo(next)), next == DeliveryStatus.FAILED ? reason : Optional.empty(),
-        createdAt, version);
+        template, sendTerms, createdAt, version);
   }
 
   /** The store sets versions; engines and tests call this only through a store. */
   public Message withVersion(long newVersion) {
     return new Message(id, interaction, account, direction, kind, text, attachment, author,
-        autoReply, canned, channelMessageId, deliveryStatus, failureReason, createdAt, newVersion);
+        autoReply, canned, channelMessageId, deliveryStatus, failureReason, template, sendTerms,
+        createdAt, newVersion);
   }
 }

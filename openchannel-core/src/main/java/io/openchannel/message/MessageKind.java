@@ -8,6 +8,8 @@ public enum MessageKind {
   ATTACHMENT,
   /** A recorded voice message (an audio attachment). */
   VOICE,
+  /** An approved template (WhatsApp outside the 24-hour window). */
+  TEMPLATE,
   /** An internal note: shown to agents, never sent to the channel (S11). */
   NOTE
 }

@@ -13,5 +13,11 @@ public enum DenialReason {
   /** The legacy "24 + 1" rule's one extra message was already sent. */
   LEGACY_EXTRA_MESSAGE_USED,
   /** The channel has no approved message templates; send a normal message instead. */
-  TEMPLATE_NOT_SUPPORTED
+  TEMPLATE_NOT_SUPPORTED,
+  /** The account has no Reply URL (S25); only {@link io.openchannel.OpenChannel#canSend} says this. */
+  REPLY_DISABLED,
+  /** The account is disabled; only {@link io.openchannel.OpenChannel#canSend} says this. */
+  ACCOUNT_DISABLED,
+  /** The interaction is closed; only {@link io.openchannel.OpenChannel#canSend} says this. */
+  INTERACTION_CLOSED
 }

@@ -38,6 +38,11 @@ import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Permission;
 import io.openchannel.spi.directory.Recipient;
+import io.openchannel.message.MessageTemplate;
+import io.openchannel.policy.ChannelLimits;
+import io.openchannel.policy.ChannelPolicies;
+import io.openchannel.policy.SendDecision;
+import io.openchannel.policy.SendKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +53,6 @@ import java.util.stream.Collectors;
 
 /** One agent's actions. Each public method is one transaction. */
 final class Desk implements AgentDesk {
-  /** How many suggestions a recipient search returns at most. */
-  static final int MAX_SUGGESTIONS = 20;
-
   private final Engine engine;
   private final AgentId agentId;
 
@@ -67,7 +69,7 @@ final class Desk implements AgentDesk {
   @Override
   public Message sendText(InteractionId interaction, String text) {
     Checks.text(text, "text", false);
-    return send(interaction, MessageKind.TEXT, text, Optional.empty(), false);
+    return send(interaction, Draft.text(text, false));
   }
 
   @Override
@@ -88,7 +90,7 @@ final class Desk implements AgentDesk {
         throw new InvalidInputException("canned answer " + cannedId
             + " renders to blank text for contact " + contact.id() + "; fill the contact's fields");
       }
-      return appendOutbound(work, interaction, MessageKind.TEXT, text, Optional.empty(), true);
+      return appendOutbound(work, interaction, Draft.text(text, true));
     });
   }
 
@@ -209,65 +211,28 @@ final class Desk implements AgentDesk {
 
   @Override
   public List<Recipient> searchRecipients(AccountId accountId, String prefix) {
-    Checks.notNull(accountId, "account");
-    Checks.notNull(prefix, "prefix");
-    long significant = prefix.codePoints().filter(Character::isLetterOrDigit).count();
-    if (significant < 3) {
-      throw new InvalidInputException("type at least three letters or digits to search recipients, got "
-          + Checks.quote(prefix));
-    }
-    Agent agent = engine.agents().get(agentId);
-    Account account = engine.accounts().get(accountId);
-    requireMayUse(agent, account);
-    return engine.config.recipientDirectory().search(accountId, prefix.strip(), MAX_SUGGESTIONS);
+    return new OutboundStart(engine, this).searchRecipients(accountId, prefix);
   }
 
   @Override
   public Interaction startInteraction(AccountId accountId, String recipientAddress, String text) {
-    Checks.notNull(accountId, "account");
-    Checks.identifier(recipientAddress, "recipientAddress", 256);
     Checks.text(text, "text", false);
-    Agent agent = engine.agents().get(agentId);
-    if (!agent.has(Permission.OUTBOUND)) {
-      throw new PermissionDeniedException("agent " + agentId
-          + " lacks the OUTBOUND permission needed to start interactions");
-    }
-    Account account = engine.accounts().get(accountId);
-    requireMayUse(agent, account);
-    requireCanSend(account);
-    Recipient recipient = engine.config.recipientDirectory().find(accountId, recipientAddress)
-        .orElseThrow(() -> new NotFoundException(Checks.quote(recipientAddress)
-            + " is not in the recipient list of account " + accountId
-            + "; pick one from searchRecipients()"));
-    ConversationKey key = ConversationKey.direct(accountId, recipient.address());
-    return engine.transactions.write(key.toString(), work -> {
-      Account current = Engine.requireAccount(work, accountId);
-      requireCanSend(current);
-      Instant now = engine.now();
-      Conversation conversation = work.tx().conversations().findByKey(key).orElse(null);
-      if (conversation == null) {
-        Contact contact = engine.contacts.resolve(work, current, recipient.address(),
-            Optional.ofNullable(recipient.fields().get("first_name")).or(() -> Optional.of(recipient.displayName())),
-            Optional.ofNullable(recipient.fields().get("last_name")), recipient.fields(), now);
-        conversation = work.tx().conversations().insert(new Conversation(
-            ConversationId.of(engine.ids.next()), key, contact.id(), Optional.empty(), 0, 0, now, 0));
-      } else if (conversation.openInteraction().isPresent()) {
-        throw new IllegalTransitionException(recipient.displayName() + " already has open interaction "
-            + conversation.openInteraction().get() + " on account " + accountId
-            + "; answer there instead");
-      }
-      Interaction interaction = Interaction.open(InteractionId.of(engine.ids.next()), conversation,
-          Direction.OUT, now).withOwner(agentId);
-      work.tx().interactions().insert(interaction);
-      conversation = work.tx().conversations().update(conversation.withOpened(interaction.id(), true));
-      Contact contact = work.tx().contacts().find(conversation.contact()).orElseThrow();
-      work.publish(new InteractionOpened(now, interaction.id(), conversation.id(), accountId,
-          contact.id(), contact.displayName(), key.visibility(), Direction.OUT,
-          conversation.unmanagedCount()));
-      work.publish(new InteractionAssigned(now, interaction.id(), agentId, Optional.empty(), true));
-      appendOutbound(work, interaction, MessageKind.TEXT, text, Optional.empty(), false);
-      return Engine.requireInteraction(work, interaction.id());
-    });
+    return new OutboundStart(engine, this).start(accountId, recipientAddress,
+        Draft.text(text, false));
+  }
+
+  @Override
+  public Interaction startInteraction(AccountId accountId, String recipientAddress,
+      MessageTemplate template) {
+    Checks.notNull(template, "template");
+    return new OutboundStart(engine, this).start(accountId, recipientAddress,
+        Draft.template(template));
+  }
+
+  @Override
+  public Message sendTemplate(InteractionId interaction, MessageTemplate template) {
+    Checks.notNull(template, "template");
+    return send(interaction, Draft.template(template));
   }
 
   private Message sendFile(InteractionId interactionId, AttachmentUpload file, String caption,
@@ -278,43 +243,68 @@ final class Desk implements AgentDesk {
           .orElseThrow(() -> new NotFoundException("no interaction " + interactionId));
       requireOwner(interaction);
       requireOpen(interaction);
-      return tx.accounts().find(interaction.account()).orElseThrow();
+      Account a = tx.accounts().find(interaction.account()).orElseThrow();
+      requireCanSend(a);
+      Conversation c = tx.conversations().find(interaction.conversation()).orElseThrow();
+      ChannelPolicies.decide(SendRules.context(a, c, SendKind.AGENT_MESSAGE, engine.now()))
+          .orElseThrow();
+      return a;
     });
-    requireCanSend(account);
     if (!account.settings().attachmentsEnabled()) {
       throw new AttachmentRejectedException("attachments are disabled on account " + account.id()
           + "; enable them in its settings or send text");
     }
+    ChannelLimits limits = ChannelLimits.forChannel(account.type());
+    limits.checkText(caption, true);
+    long maxBytes = limits.maxAttachmentBytes(file.contentType(), account.maxAttachmentBytes());
     Attachment attachment = engine.attachments.store(file.fileName(), file.contentType(),
-        file.content(), account.maxAttachmentBytes(), "account " + account.id());
+        file.content(), maxBytes, "account " + account.id() + " for " + file.contentType());
     try {
-      return send(interactionId, kind, caption, Optional.of(attachment), false);
+      return send(interactionId, new Draft(kind, caption, Optional.of(attachment), false,
+          Optional.empty()));
     } catch (RuntimeException e) {
       engine.attachments.discard(Optional.of(attachment));
       throw e;
     }
   }
 
-  private Message send(InteractionId interactionId, MessageKind kind, String text,
-      Optional<Attachment> attachment, boolean canned) {
-    return act(interactionId, (work, interaction) ->
-        appendOutbound(work, interaction, kind, text, attachment, canned));
+  private Message send(InteractionId interactionId, Draft draft) {
+    return act(interactionId, (work, interaction) -> appendOutbound(work, interaction, draft));
   }
 
-  private Message appendOutbound(Transactions.Work work, Interaction interaction, MessageKind kind,
-      String text, Optional<Attachment> attachment, boolean canned) {
+  /** Stores an agent's message for the customer, if the channel's rules allow it now. */
+  Message appendOutbound(Transactions.Work work, Interaction interaction, Draft draft) {
     requireOpen(interaction);
     Account account = Engine.requireAccount(work, interaction.account());
     requireCanSend(account);
+    if (draft.template().isEmpty()) {
+      ChannelLimits.forChannel(account.type()).checkText(draft.text(), draft.attachment().isPresent());
+    }
     Instant now = engine.now();
+    Conversation conversation = work.tx().conversations().find(interaction.conversation()).orElseThrow();
+    SendDecision.Allowed terms = SendRules.permit(work, account, conversation,
+        draft.template().isPresent() ? SendKind.TEMPLATE : SendKind.AGENT_MESSAGE, now);
     Message message = work.tx().messages().insert(OutboundMessages.byAgent(
-        MessageId.of(engine.ids.next()), interaction.id(), account.id(), agentId, kind, text,
-        attachment, canned, now));
+        MessageId.of(engine.ids.next()), interaction.id(), account.id(), agentId, draft.kind(),
+        draft.text(), draft.attachment(), draft.canned(), draft.template(), terms, now));
     work.tx().interactions().update(
         interaction.withLastMessage(InboundService.lastMessageOf(message)));
     work.publish(new MessageAdded(now, interaction.id(), message));
     work.afterCommit(() -> engine.dispatcher.dispatchSoon(interaction.id()));
     return message;
+  }
+
+  /** What an agent's message will be, before the rules allow it. */
+  record Draft(MessageKind kind, String text, Optional<Attachment> attachment, boolean canned,
+      Optional<MessageTemplate> template) {
+    static Draft text(String text, boolean canned) {
+      return new Draft(MessageKind.TEXT, text, Optional.empty(), canned, Optional.empty());
+    }
+
+    static Draft template(MessageTemplate template) {
+      return new Draft(MessageKind.TEMPLATE, template.preview(), Optional.empty(), false,
+          Optional.of(template));
+    }
   }
 
   @Override
@@ -360,14 +350,14 @@ final class Desk implements AgentDesk {
     }
   }
 
-  private static void requireOpen(Interaction interaction) {
+  static void requireOpen(Interaction interaction) {
     if (!interaction.isOpen()) {
       throw new IllegalTransitionException("interaction " + interaction.id()
           + " is closed; nothing more can be sent on it (the customer's next message opens a new one)");
     }
   }
 
-  private static void requireCanSend(Account account) {
+  static void requireCanSend(Account account) {
     if (!account.enabled()) {
       throw new SendNotAllowedException("account " + account.id() + " is disabled; enable it to send");
     }
@@ -378,7 +368,7 @@ final class Desk implements AgentDesk {
     }
   }
 
-  private static void requireMayUse(Agent agent, Account account) {
+  static void requireMayUse(Agent agent, Account account) {
     if (!agent.mayUse(account.id())) {
       throw new PermissionDeniedException("agent " + agent.id() + " may not use account "
           + account.id() + "; add it to the agent's accounts");

@@ -32,6 +32,10 @@ import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.spi.channel.WebhookResponse;
 import io.openchannel.spi.channel.WebhookResult;
+import io.openchannel.policy.ChannelPolicies;
+import io.openchannel.policy.DenialReason;
+import io.openchannel.policy.SendDecision;
+import io.openchannel.policy.SendKind;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,6 +133,31 @@ public final class Engine implements OpenChannel {
       }
     }
     return result.response();
+  }
+
+  @Override
+  public SendDecision canSend(InteractionId interactionId) {
+    io.openchannel.internal.util.Checks.notNull(interactionId, "interaction");
+    return transactions.read(tx -> {
+      Interaction interaction = tx.interactions().find(interactionId)
+          .orElseThrow(() -> new NotFoundException("no interaction " + interactionId));
+      Account account = tx.accounts().find(interaction.account()).orElseThrow();
+      if (!interaction.isOpen()) {
+        return new SendDecision.Denied(DenialReason.INTERACTION_CLOSED,
+            "interaction " + interactionId + " is closed", Optional.empty());
+      }
+      if (!account.enabled()) {
+        return new SendDecision.Denied(DenialReason.ACCOUNT_DISABLED,
+            "account " + account.id() + " is disabled", Optional.empty());
+      }
+      if (!account.settings().replyEnabled()) {
+        return new SendDecision.Denied(DenialReason.REPLY_DISABLED, "account " + account.id()
+            + " has no Reply URL, so agents cannot reply on it", Optional.empty());
+      }
+      Conversation conversation = tx.conversations().find(interaction.conversation()).orElseThrow();
+      return ChannelPolicies.decide(
+          SendRules.context(account, conversation, SendKind.AGENT_MESSAGE, now()));
+    });
   }
 
   @Override

@@ -23,6 +23,9 @@ import io.openchannel.message.MessageId;
 import io.openchannel.message.MessageKind;
 import io.openchannel.spi.channel.InboundAttachment;
 import io.openchannel.spi.channel.InboundMessage;
+import io.openchannel.policy.ChannelPolicies;
+import io.openchannel.policy.SendDecision;
+import io.openchannel.policy.SendKind;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -93,12 +96,16 @@ final class InboundService {
       interaction = Engine.requireInteraction(work, conversation.openInteraction().get());
     }
 
+    // Windows count from the channel's time of the message, which a delayed webhook retry makes
+    // earlier than ours; a channel clock ahead of ours is not believed.
+    Instant written = in.sentAt().isAfter(now) ? now : in.sentAt();
+    conversation = work.tx().conversations().update(conversation.withInbound(written));
     MessageKind kind = attachment.isEmpty() ? MessageKind.TEXT
         : in.voice() ? MessageKind.VOICE : MessageKind.ATTACHMENT;
     Message message = work.tx().messages().insert(new Message(MessageId.of(engine.ids.next()),
         interaction.id(), accountId, Direction.IN, kind, in.text(), attachment, Optional.empty(),
-        false, false, Optional.of(in.channelMessageId()), Optional.empty(), Optional.empty(), now,
-        0));
+        false, false, Optional.of(in.channelMessageId()), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), now, 0));
     boolean wasRead = interaction.read();
     interaction = work.tx().interactions().update(interaction
         .withLastMessage(lastMessageOf(message))
@@ -108,7 +115,7 @@ final class InboundService {
       work.publish(new ReadStateChanged(now, interaction.id(), false, Optional.empty()));
     }
     if (opened) {
-      sendAutoReply(work, account, interaction, now);
+      sendAutoReply(work, account, conversation, interaction, now);
     }
     return new ReceiveResult(message, interaction, opened, false);
   }
@@ -117,19 +124,26 @@ final class InboundService {
       ConversationKey key, InboundMessage in, Instant now) {
     Contact contact = engine.contacts.resolve(work, account, key.address(), in.sender().firstName(),
         in.sender().lastName(), in.sender().fields(), now);
-    return work.tx().conversations().insert(new Conversation(
-        ConversationId.of(engine.ids.next()), key, contact.id(), Optional.empty(), 0, 0, now, 0));
+    return work.tx().conversations().insert(
+        Conversation.start(ConversationId.of(engine.ids.next()), key, contact.id(), now));
   }
 
-  private void sendAutoReply(Transactions.Work work, Account account, Interaction interaction,
-      Instant now) {
+  private void sendAutoReply(Transactions.Work work, Account account, Conversation conversation,
+      Interaction interaction, Instant now) {
     // Without a Reply URL nothing can be sent (S25), auto-replies included.
     if (account.settings().autoReply().isEmpty() || !account.settings().replyEnabled()) {
       return;
     }
+    SendDecision decision = ChannelPolicies.decide(
+        SendRules.context(account, conversation, SendKind.AUTO_REPLY, now));
+    if (!(decision instanceof SendDecision.Allowed terms)) {
+      // Only a message already outside the window can be refused here (a very late retry);
+      // an auto-reply then is no use to anybody, so it is skipped rather than failed.
+      return;
+    }
     Message reply = work.tx().messages().insert(OutboundMessages.autoReply(
         MessageId.of(engine.ids.next()), interaction.id(), account.id(),
-        account.settings().autoReply().get(), now));
+        account.settings().autoReply().get(), terms, now));
     work.publish(new MessageAdded(now, interaction.id(), reply));
     work.afterCommit(() -> engine.dispatcher.dispatchSoon(interaction.id()));
   }

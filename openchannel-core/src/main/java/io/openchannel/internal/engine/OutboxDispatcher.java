@@ -115,7 +115,8 @@ final class OutboxDispatcher {
       return new Delivery(account, new OutboundMessage(message.id(), message.interaction(),
           message.account(), conversation.key(), tx.contacts().find(interaction.contact()).orElseThrow(),
           message.kind(), message.text(), message.attachment(),
-          message.attachment().map(a -> bytesOf(a.id())), message.autoReply()));
+          message.attachment().map(a -> bytesOf(a.id())), message.autoReply(), message.template(),
+          message.sendTerms()));
     });
     ChannelConnector connector = engine.config.connectors().get(delivery.account().type());
     if (connector == null) {

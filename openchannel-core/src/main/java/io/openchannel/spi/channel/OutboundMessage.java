@@ -8,6 +8,8 @@ import io.openchannel.internal.util.Checks;
 import io.openchannel.message.Attachment;
 import io.openchannel.message.MessageId;
 import io.openchannel.message.MessageKind;
+import io.openchannel.message.MessageTemplate;
+import io.openchannel.policy.SendDecision;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,6 +28,9 @@ import java.util.function.Supplier;
  * @param attachment the file's metadata, if any
  * @param attachmentContent opens the file's bytes; present exactly when {@code attachment} is
  * @param autoReply whether the account sent it automatically
+ * @param template the approved template to send, for {@code TEMPLATE} messages
+ * @param terms how the channel's rules allow it (Meta's messaging type and tag, LINE's reply
+ *     mode); connectors send these along
  */
 public record OutboundMessage(
     MessageId id,
@@ -37,7 +42,9 @@ public record OutboundMessage(
     String text,
     Optional<Attachment> attachment,
     Optional<Supplier<InputStream>> attachmentContent,
-    boolean autoReply) {
+    boolean autoReply,
+    Optional<MessageTemplate> template,
+    Optional<SendDecision.Allowed> terms) {
 
   /** Validates the message. */
   public OutboundMessage {
@@ -51,6 +58,8 @@ public record OutboundMessage(
     Checks.notNull(attachment, "attachment");
     Checks.notNull(attachmentContent, "attachmentContent");
     Checks.check(kind != MessageKind.NOTE, "internal notes are never sent");
+    Checks.notNull(template, "template");
+    Checks.notNull(terms, "terms");
     Checks.check(attachment.isPresent() == attachmentContent.isPresent(),
         "attachmentContent is given exactly when there is an attachment");
   }

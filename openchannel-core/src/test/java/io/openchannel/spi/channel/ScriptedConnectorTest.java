@@ -61,7 +61,7 @@ class ScriptedConnectorTest extends ChannelConnectorContract {
         Set.of(), Instant.EPOCH, 0);
     return new OutboundMessage(MessageId.of("m1"), InteractionId.of("i1"), account.id(),
         ConversationKey.direct(account.id(), "user-1"), mia, MessageKind.TEXT, "Hello", Optional.empty(),
-        Optional.empty(), false);
+        Optional.empty(), false, Optional.empty(), Optional.empty());
   }
 
   @Override
