@@ -51,11 +51,21 @@ final class ConversationFixture {
 
   final InMemoryStore store = new InMemoryStore();
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
-  final RecordingListener events = new RecordingListener();
+  final RecordingListener events;
   final SteppingClock clock = new SteppingClock(START);
   final OpenChannel engine;
 
   ConversationFixture() {
+    this(false);
+  }
+
+  /**
+   * @param yieldingListener whether the listener yields its thread before recording each event,
+   *     which widens the window in which a publisher that lets two threads deliver at once would
+   *     record events out of order
+   */
+  ConversationFixture(boolean yieldingListener) {
+    events = new RecordingListener(yieldingListener);
     engine = OpenChannel.builder()
         .store(store)
         .blobStore(blobs)
@@ -76,10 +86,20 @@ final class ConversationFixture {
   /** Every event the listener saw, in delivery order; thread-safe. */
   static final class RecordingListener implements EventListener {
     private final List<OpenChannelEvent> seen = new ArrayList<>();
+    private final boolean yielding;
+
+    RecordingListener(boolean yielding) {
+      this.yielding = yielding;
+    }
 
     @Override
-    public synchronized void onEvent(OpenChannelEvent event) {
-      seen.add(event);
+    public void onEvent(OpenChannelEvent event) {
+      if (yielding) {
+        Thread.yield();
+      }
+      synchronized (this) {
+        seen.add(event);
+      }
     }
 
     synchronized List<OpenChannelEvent> all() {
