@@ -4,9 +4,12 @@ import static io.openchannel.ConversationFixture.ANN;
 import static io.openchannel.ConversationFixture.AUTO;
 import static io.openchannel.ConversationFixture.BOB;
 import static io.openchannel.ConversationFixture.MAPPED;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openchannel.LifecycleModel.Reached;
 import io.openchannel.account.AccountId;
+import io.openchannel.event.EventJson;
+import io.openchannel.event.OpenChannelEvent;
 import io.openchannel.interaction.ConversationKey;
 import io.openchannel.routing.AgentId;
 import io.openchannel.spi.channel.SenderProfile;
@@ -40,6 +43,9 @@ class ConversationLifecycleProperties {
     LifecycleModel run = new LifecycleModel(new ConversationFixture());
     for (int n = 0; n < steps.size(); n++) {
       run.apply(n, steps.get(n));
+    }
+    for (OpenChannelEvent event : run.events()) {
+      assertThat(EventJson.fromJson(EventJson.toJson(event))).as("JSON round trip").isEqualTo(event);
     }
     Set<Reached> reached = run.reached();
     for (Reached situation : Reached.values()) {

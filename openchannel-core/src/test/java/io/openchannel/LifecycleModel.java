@@ -110,6 +110,11 @@ final class LifecycleModel {
     return Set.copyOf(reached);
   }
 
+  /** Every event the engine published so far. */
+  List<OpenChannelEvent> events() {
+    return f.events.all();
+  }
+
   /** What a stored message must look like; {@code id} is empty where the test never learns it. */
   record Expected(Optional<MessageId> id, Direction direction, MessageKind kind, String text,
       boolean autoReply, boolean canned, Optional<AgentId> author, Optional<String> channelMessageId,
