@@ -52,6 +52,8 @@ final class ConversationFixture {
   final InMemoryStore store = new InMemoryStore();
   final InMemoryBlobStore blobs = new InMemoryBlobStore();
   final RecordingListener events;
+  /** A second listener: every listener must see the same events in the same order. */
+  final RecordingListener secondListener = new RecordingListener(false);
   final SteppingClock clock = new SteppingClock(START);
   final OpenChannel engine;
 
@@ -71,6 +73,7 @@ final class ConversationFixture {
         .blobStore(blobs)
         .clock(clock)
         .listener(events)
+        .listener(secondListener)
         .cannedAnswers(GREET, FIRST_NAME)
         .dispositions(Dispositions.of(RESOLVED, SPAM))
         .build();

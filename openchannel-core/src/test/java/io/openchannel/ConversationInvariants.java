@@ -109,6 +109,8 @@ final class ConversationInvariants {
     assertThat(f.store.messageCount()).as("messages in the store, all in known interactions")
         .isEqualTo(messageCount);
     assertThat(f.blobs.size()).as("attachment blobs, none orphaned").isEqualTo(attachmentCount);
+    assertThat(f.secondListener.all()).as("what the second listener saw")
+        .containsExactlyElementsOf(f.events.all());
     assertEvents(events, conversations, interactions, messages, contacts);
   }
 
@@ -127,6 +129,9 @@ final class ConversationInvariants {
       assertThat(last.direction()).isEqualTo(m.direction());
       assertThat(last.kind()).isEqualTo(m.kind());
       assertThat(last.at()).isEqualTo(m.createdAt());
+      assertThat(last.preview()).as("preview of %s", m.id()).isEqualTo(
+          m.text().isBlank() && m.attachment().isPresent() ? m.attachment().get().fileName()
+              : LastMessage.preview(m.text()));
     });
   }
 
