@@ -21,7 +21,6 @@ import io.openchannel.ConversationLifecycleProperties.Reply;
 import io.openchannel.ConversationLifecycleProperties.Resend;
 import io.openchannel.ConversationLifecycleProperties.Sender;
 import io.openchannel.ConversationLifecycleProperties.Step;
-import io.openchannel.ConversationLifecycleProperties.Who;
 import io.openchannel.account.AccountId;
 import io.openchannel.contact.ChannelIdentity;
 import io.openchannel.contact.Contact;
