@@ -2,6 +2,7 @@ package io.openchannel.event;
 
 import io.openchannel.account.AccountId;
 import io.openchannel.contact.ContactId;
+import io.openchannel.internal.util.Checks;
 import java.time.Instant;
 
 /**
@@ -13,4 +14,12 @@ import java.time.Instant;
  * @param displayName their name as known so far
  */
 public record ContactCreated(Instant at, ContactId contact, AccountId account, String displayName)
-    implements OpenChannelEvent {}
+    implements OpenChannelEvent {
+  /** Validates the event: no field is null (an optional one may be empty). */
+  public ContactCreated {
+    Checks.notNull(at, "at");
+    Checks.notNull(contact, "contact");
+    Checks.notNull(account, "account");
+    Checks.notNull(displayName, "displayName");
+  }
+}

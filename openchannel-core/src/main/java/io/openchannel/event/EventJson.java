@@ -21,6 +21,8 @@ public final class EventJson {
       .addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
 
   private EventJson() {}
@@ -43,10 +45,16 @@ public final class EventJson {
    */
   public static OpenChannelEvent fromJson(String json) {
     Checks.notNull(json, "json");
+    OpenChannelEvent event;
     try {
-      return MAPPER.readValue(json, OpenChannelEvent.class);
+      event = MAPPER.readValue(json, OpenChannelEvent.class);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("not an openchannel event: " + e.getOriginalMessage(), e);
     }
+    if (event == null) {
+      throw new InvalidInputException("not an openchannel event: the JSON is null;"
+          + " expected an object with a \"type\" property");
+    }
+    return event;
   }
 }

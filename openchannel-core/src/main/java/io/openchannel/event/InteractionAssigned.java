@@ -1,6 +1,7 @@
 package io.openchannel.event;
 
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.internal.util.Checks;
 import io.openchannel.routing.AgentId;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,6 +19,14 @@ import java.util.Optional;
 public record InteractionAssigned(
     Instant at, InteractionId interaction, AgentId agent, Optional<AgentId> previousOwner,
     boolean firstTimeManaged) implements OpenChannelEvent {
+  /** Validates the event: no field is null (an optional one may be empty). */
+  public InteractionAssigned {
+    Checks.notNull(at, "at");
+    Checks.notNull(interaction, "interaction");
+    Checks.notNull(agent, "agent");
+    Checks.notNull(previousOwner, "previousOwner");
+  }
+
   @Override
   public Optional<InteractionId> interactionId() {
     return Optional.of(interaction);

@@ -2,6 +2,7 @@ package io.openchannel.event;
 
 import io.openchannel.interaction.DispositionId;
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.internal.util.Checks;
 import io.openchannel.routing.AgentId;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,6 +17,14 @@ import java.util.Optional;
  */
 public record InteractionClosed(Instant at, InteractionId interaction, Optional<AgentId> by,
     Optional<DispositionId> disposition) implements OpenChannelEvent {
+  /** Validates the event: no field is null (an optional one may be empty). */
+  public InteractionClosed {
+    Checks.notNull(at, "at");
+    Checks.notNull(interaction, "interaction");
+    Checks.notNull(by, "by");
+    Checks.notNull(disposition, "disposition");
+  }
+
   @Override
   public Optional<InteractionId> interactionId() {
     return Optional.of(interaction);

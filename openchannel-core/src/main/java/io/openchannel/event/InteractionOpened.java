@@ -5,6 +5,7 @@ import io.openchannel.contact.ContactId;
 import io.openchannel.interaction.ConversationId;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.interaction.Visibility;
+import io.openchannel.internal.util.Checks;
 import io.openchannel.message.Direction;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,6 +34,19 @@ public record InteractionOpened(
     Visibility visibility,
     Direction origin,
     int unmanagedCount) implements OpenChannelEvent {
+  /** Validates the event: no field is null (an optional one may be empty). */
+  public InteractionOpened {
+    Checks.notNull(at, "at");
+    Checks.notNull(interaction, "interaction");
+    Checks.notNull(conversation, "conversation");
+    Checks.notNull(account, "account");
+    Checks.notNull(contact, "contact");
+    Checks.notNull(contactName, "contactName");
+    Checks.notNull(visibility, "visibility");
+    Checks.notNull(origin, "origin");
+    Checks.notNegative(unmanagedCount, "unmanagedCount");
+  }
+
   @Override
   public Optional<InteractionId> interactionId() {
     return Optional.of(interaction);

@@ -1,6 +1,7 @@
 package io.openchannel.event;
 
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.internal.util.Checks;
 import io.openchannel.message.Message;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,6 +16,13 @@ import java.util.Optional;
  */
 public record MessageAdded(Instant at, InteractionId interaction, Message message)
     implements OpenChannelEvent {
+  /** Validates the event: no field is null (an optional one may be empty). */
+  public MessageAdded {
+    Checks.notNull(at, "at");
+    Checks.notNull(interaction, "interaction");
+    Checks.notNull(message, "message");
+  }
+
   @Override
   public Optional<InteractionId> interactionId() {
     return Optional.of(interaction);

@@ -1,6 +1,7 @@
 package io.openchannel.event;
 
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.internal.util.Checks;
 import io.openchannel.routing.AgentId;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,6 +17,13 @@ import java.util.Optional;
  */
 public record ReadStateChanged(Instant at, InteractionId interaction, boolean read,
     Optional<AgentId> by) implements OpenChannelEvent {
+  /** Validates the event: no field is null (an optional one may be empty). */
+  public ReadStateChanged {
+    Checks.notNull(at, "at");
+    Checks.notNull(interaction, "interaction");
+    Checks.notNull(by, "by");
+  }
+
   @Override
   public Optional<InteractionId> interactionId() {
     return Optional.of(interaction);

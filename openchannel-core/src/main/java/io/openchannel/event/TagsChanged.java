@@ -2,6 +2,7 @@ package io.openchannel.event;
 
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.interaction.Tag;
+import io.openchannel.internal.util.Checks;
 import io.openchannel.routing.AgentId;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +18,14 @@ import java.util.SortedSet;
  */
 public record TagsChanged(Instant at, InteractionId interaction, SortedSet<Tag> tags, AgentId by)
     implements OpenChannelEvent {
+  /** Validates the event: no field is null (an optional one may be empty). */
+  public TagsChanged {
+    Checks.notNull(at, "at");
+    Checks.notNull(interaction, "interaction");
+    Checks.notNull(tags, "tags");
+    Checks.notNull(by, "by");
+  }
+
   @Override
   public Optional<InteractionId> interactionId() {
     return Optional.of(interaction);
