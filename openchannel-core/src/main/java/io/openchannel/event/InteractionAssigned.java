@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param interaction the interaction
  * @param agent the new owner
  * @param previousOwner who owned it before, if anyone
- * @param firstTimeManaged whether no agent had managed it before (the conversation's S19 count
- *     went down by one)
+ * @param firstTimeManaged whether no agent had managed it before; for an interaction the customer
+ *     opened, the conversation's S19 count went down by one (an interaction an agent started was
+ *     never counted as unmanaged)
  */
 public record InteractionAssigned(
     Instant at, InteractionId interaction, AgentId agent, Optional<AgentId> previousOwner,

@@ -1,5 +1,6 @@
 package io.openchannel.message;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.openchannel.internal.util.Checks;
 
 /**
@@ -21,6 +22,7 @@ public record Attachment(AttachmentId id, String fileName, String contentType, l
   }
 
   /** Whether this is audio, as a voice message must be. */
+  @JsonIgnore // derived, so not part of the JSON form
   public boolean isAudio() {
     return contentType.regionMatches(true, 0, "audio/", 0, 6);
   }

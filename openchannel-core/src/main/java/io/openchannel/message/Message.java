@@ -1,5 +1,6 @@
 package io.openchannel.message;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.openchannel.account.AccountId;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.internal.util.Checks;
@@ -87,6 +88,7 @@ public record Message(
   }
 
   /** Whether it is an internal note (never sent, S11). */
+  @JsonIgnore // derived, so not part of the JSON form
   public boolean isInternalNote() {
     return kind == MessageKind.NOTE;
   }

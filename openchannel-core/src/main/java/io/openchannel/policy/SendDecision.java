@@ -1,5 +1,6 @@
 package io.openchannel.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.openchannel.SendNotAllowedException;
 import io.openchannel.internal.util.Checks;
 import java.time.Instant;
@@ -21,6 +22,7 @@ public sealed interface SendDecision permits SendDecision.Allowed, SendDecision.
   Optional<Instant> until();
 
   /** Whether the message may be sent. */
+  @JsonIgnore // derived, so not part of the JSON form
   default boolean isAllowed() {
     return this instanceof Allowed;
   }

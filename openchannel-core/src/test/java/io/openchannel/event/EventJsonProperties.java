@@ -27,7 +27,7 @@ class EventJsonProperties {
   void anyWellFormedTextRoundTripsByteForByte(@ForAll("unicodeText") String text) {
     Message message = new Message(MessageId.of("m"), InteractionId.of("i"), AccountId.of("a"),
         Direction.OUT, MessageKind.NOTE, text, Optional.empty(), Optional.empty(), false, false,
-        Optional.empty(), Optional.empty(), Optional.empty(), AT, 0);
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), AT, 0);
     for (OpenChannelEvent event : new OpenChannelEvent[] {
         new MessageAdded(AT, InteractionId.of("i"), message),
         new ContactCreated(AT, ContactId.of("c"), AccountId.of("a"), text)}) {

@@ -28,6 +28,13 @@ import io.openchannel.message.Direction;
 import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
 import io.openchannel.message.MessageKind;
+import io.openchannel.message.MessageTemplate;
+import io.openchannel.spi.channel.ScriptedConnector;
+import io.openchannel.tck.DeterministicScheduler;
+import io.openchannel.tck.ManualClock;
+import io.openchannel.policy.MessageTag;
+import io.openchannel.policy.ReplyMode;
+import io.openchannel.policy.SendDecision;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.spi.channel.InboundAttachment;
@@ -36,9 +43,7 @@ import io.openchannel.spi.channel.SenderProfile;
 import io.openchannel.spi.store.BlobStore;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +98,11 @@ class EventJsonTest {
         new MessageAdded(AT, INTERACTION, agentReplyFailed()),
         new MessageAdded(AT, INTERACTION, note()),
         new MessageAdded(AT, INTERACTION, autoReply()),
+        new MessageAdded(AT, INTERACTION, template()),
+        new DeliveryStatusChanged(AT, INTERACTION, MessageId.of("m-out"), DeliveryStatus.FAILED,
+            Optional.of("(#551) This person isn't available right now")),
+        new DeliveryStatusChanged(AT, INTERACTION, MessageId.of("m-out"), DeliveryStatus.READ,
+            Optional.empty()),
         new InteractionAssigned(AT, INTERACTION, ANN, Optional.empty(), true),
         new InteractionAssigned(AT, INTERACTION, BOB, Optional.of(ANN), false),
         new ReadStateChanged(AT, INTERACTION, true, Optional.of(ANN)),
@@ -108,25 +118,35 @@ class EventJsonTest {
     return new Message(MessageId.of("m-in"), INTERACTION, ACCOUNT, Direction.IN, MessageKind.VOICE,
         "", Optional.of(new Attachment(AttachmentId.of("blob-1"), "voice 🎤.ogg", "audio/ogg", 4096)),
         Optional.empty(), false, false, Optional.of("mid.$cAAJ"), Optional.empty(), Optional.empty(),
-        AT, 0);
+        Optional.empty(), Optional.empty(), AT, 0);
   }
 
   private static Message agentReplyFailed() {
     return new Message(MessageId.of("m-out"), INTERACTION, ACCOUNT, Direction.OUT, MessageKind.TEXT,
         "Hello 👋 مرحبا", Optional.empty(), Optional.of(ANN), false, true, Optional.of("wamid.1"),
-        Optional.of(DeliveryStatus.FAILED), Optional.of("outside the 24 h window"), AT, 3);
+        Optional.of(DeliveryStatus.FAILED), Optional.of("outside the 24 h window"), Optional.empty(),
+        Optional.of(SendDecision.Allowed.tagged(MessageTag.HUMAN_AGENT, AT)), AT, 3);
   }
 
   private static Message note() {
     return new Message(MessageId.of("m-note"), INTERACTION, ACCOUNT, Direction.OUT, MessageKind.NOTE,
         "customer is a VIP ⭐", Optional.empty(), Optional.of(BOB), false, false, Optional.empty(),
-        Optional.empty(), Optional.empty(), AT, 0);
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), AT, 0);
   }
 
   private static Message autoReply() {
     return new Message(MessageId.of("m-auto"), INTERACTION, ACCOUNT, Direction.OUT, MessageKind.TEXT,
         "Thanks! We'll answer soon.", Optional.empty(), Optional.empty(), true, false,
-        Optional.empty(), Optional.of(DeliveryStatus.QUEUED), Optional.empty(), AT, 0);
+        Optional.empty(), Optional.of(DeliveryStatus.QUEUED), Optional.empty(), Optional.empty(),
+        Optional.of(SendDecision.Allowed.line(ReplyMode.REPLY_TOKEN, Optional.empty())), AT, 0);
+  }
+
+  private static Message template() {
+    MessageTemplate t = MessageTemplate.of("order_update", "en_US", "#42", "Friday 🚚");
+    return new Message(MessageId.of("m-tpl"), INTERACTION, ACCOUNT, Direction.OUT, MessageKind.TEMPLATE,
+        t.preview(), Optional.empty(), Optional.of(ANN), false, false, Optional.of("wamid.2"),
+        Optional.of(DeliveryStatus.READ), Optional.empty(), Optional.of(t),
+        Optional.of(SendDecision.Allowed.asTemplate()), AT, 2);
   }
 
   // ---- the samples cover every type and every optional -------------------------------------------
@@ -215,7 +235,7 @@ class EventJsonTest {
   void unicodeTextSurvivesByteForByte(String text) {
     Message message = new Message(MessageId.of("m-1"), INTERACTION, ACCOUNT, Direction.IN,
         MessageKind.TEXT, text, Optional.empty(), Optional.empty(), false, false, Optional.of("c-1"),
-        Optional.empty(), Optional.empty(), AT, 0);
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), AT, 0);
     List<OpenChannelEvent> events = List.of(
         new MessageAdded(AT, INTERACTION, message),
         new ContactCreated(AT, CONTACT, ACCOUNT, text),
@@ -272,6 +292,14 @@ class EventJsonTest {
   }
 
   @Test
+  void derivedValuesAreNotPartOfTheJsonForm() {
+    String json = EventJson.toJson(new MessageAdded(AT, INTERACTION, inboundWithFile()))
+        + EventJson.toJson(new MessageAdded(AT, INTERACTION, template()));
+
+    assertThat(json).doesNotContain("\"internalNote\"", "\"audio\"", "\"allowed\"");
+  }
+
+  @Test
   void nullIsRefusedWithInvalidInput() {
     assertThatThrownBy(() -> EventJson.fromJson(null)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> EventJson.toJson(null)).isInstanceOf(InvalidInputException.class);
@@ -291,8 +319,11 @@ class EventJsonTest {
   void everyEventAnEngineRunPublishesRoundTrips() {
     List<OpenChannelEvent> captured = new CopyOnWriteArrayList<>();
     AccountId web = AccountId.of("web");
+    DeterministicScheduler scheduler = new DeterministicScheduler(new ManualClock(AT));
     try (OpenChannel engine = OpenChannel.builder()
-        .clock(Clock.fixed(AT, ZoneOffset.UTC))
+        .clock(scheduler.clock())
+        .scheduler(scheduler)
+        .connector(new ScriptedConnector(ChannelType.GENERIC, "secret"))
         .blobStore(BlobStore.inMemory())
         .dispositions(Dispositions.of(Disposition.of("won", "Won 🏆")))
         .listener(captured::add)
@@ -314,6 +345,7 @@ class EventJsonTest {
       AgentDesk bob = engine.desk(BOB);
       bob.markRead(id);
       bob.sendText(id, TRICKY_TEXT.get(1));
+      scheduler.runDue(); // the scripted platform accepts it: DeliveryStatusChanged to SENT
       bob.addNote(id, TRICKY_TEXT.get(3));
       bob.addTags(id, Set.of(Tag.of("vip"), Tag.of("🔥 hot")));
       engine.receive(web, InboundMessage.text("w-3", sender, TRICKY_TEXT.get(6), AT));
