@@ -11,6 +11,8 @@ import io.openchannel.message.AttachmentId;
 import io.openchannel.message.CannedAnswer;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Agents;
+import io.openchannel.routing.Queues;
+import io.openchannel.routing.Routing;
 import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.spi.channel.WebhookResponse;
@@ -47,6 +49,12 @@ public interface OpenChannel extends AutoCloseable {
 
   /** Agents. */
   Agents agents();
+
+  /** Queues: where new interactions wait to be offered to agents (S3). */
+  Queues queues();
+
+  /** Routing: presence, capacity, offers, transfers (S3, S4, S6, S7, S14). */
+  Routing routing();
 
   /** The Contacts Manager (S5). */
   Contacts contacts();
@@ -93,8 +101,10 @@ public interface OpenChannel extends AutoCloseable {
 
   /**
    * Makes {@code agent} the owner of an open interaction; the first agent to manage it is kept
-   * as its first agent (S17) and the conversation's unmanaged count drops (S19). Routing calls
-   * this when an offer is accepted; hosts without routing call it directly.
+   * as its first agent (S17) and the conversation's unmanaged count drops (S19). Routing does
+   * this when an offer is accepted; hosts without routing call it directly. It overrides
+   * routing: pending offers are rescinded ({@code TAKEN_BY_OTHER_AGENT}), and the interaction
+   * counts towards the agent's capacity even if that takes them over it.
    *
    * @throws NotFoundException if the interaction or agent does not exist
    * @throws IllegalTransitionException if the interaction is closed

@@ -101,6 +101,13 @@ public record Interaction(
         lastMessage, closedAt, disposition, version);
   }
 
+  /** With no owner (transferred or requeued); the first agent is kept. */
+  public Interaction withoutOwner() {
+    return new Interaction(id, conversation, account, contact, visibility, origin, status,
+        startedAt, firstAgent, Optional.empty(), read, tags, lastMessage, closedAt, disposition,
+        version);
+  }
+
   public Interaction withRead(boolean newRead) {
     return new Interaction(id, conversation, account, contact, visibility, origin, status,
         startedAt, firstAgent, owner, newRead, tags, lastMessage, closedAt, disposition, version);

@@ -34,7 +34,11 @@ import io.openchannel.message.MessageId;
 import io.openchannel.message.MessageKind;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Offer;
+import io.openchannel.routing.OfferId;
 import io.openchannel.routing.Permission;
+import io.openchannel.routing.QueueId;
+import io.openchannel.internal.routing.RoutingInfo;
 import io.openchannel.spi.directory.Recipient;
 import java.time.Instant;
 import java.util.List;
@@ -194,16 +198,55 @@ final class Desk implements AgentDesk {
 
   @Override
   public Interaction close(InteractionId interactionId) {
-    return act(interactionId, (work, interaction) ->
-        engine.closeIn(work, interaction, Optional.of(agentId), Optional.empty()));
+    Checks.notNull(interactionId, "interaction");
+    return engine.closeRouted(interactionId, work -> engine.closeIn(work, owned(work, interactionId),
+        Optional.of(agentId), Optional.empty()));
   }
 
   @Override
   public Interaction closeAndDispose(InteractionId interactionId, DispositionId disposition) {
     Checks.notNull(disposition, "disposition");
     engine.config.dispositions().require(disposition);
-    return act(interactionId, (work, interaction) ->
-        engine.closeIn(work, interaction, Optional.of(agentId), Optional.of(disposition)));
+    Checks.notNull(interactionId, "interaction");
+    return engine.closeRouted(interactionId, work -> engine.closeIn(work, owned(work, interactionId),
+        Optional.of(agentId), Optional.of(disposition)));
+  }
+
+  @Override
+  public Interaction accept(OfferId offer) {
+    requireOwnOffer(offer);
+    return engine.routing.accept(offer);
+  }
+
+  @Override
+  public Offer reject(OfferId offer) {
+    requireOwnOffer(offer);
+    return engine.routing.reject(offer);
+  }
+
+  @Override
+  public List<Offer> pendingOffers() {
+    return engine.routing.pendingOffers(agentId);
+  }
+
+  @Override
+  public Interaction transferToQueue(InteractionId interaction, QueueId queue) {
+    return engine.routing.transferToQueue(interaction, queue, agentId);
+  }
+
+  @Override
+  public Offer transferToAgent(InteractionId interaction, AgentId to) {
+    return engine.routing.transferToAgent(interaction, to, agentId);
+  }
+
+  private void requireOwnOffer(OfferId offer) {
+    Checks.notNull(offer, "offer");
+    Offer o = engine.routing.offer(offer)
+        .orElseThrow(() -> new NotFoundException("no offer " + offer + " (unknown, or ended long ago)"));
+    if (!o.agent().equals(agentId)) {
+      throw new PermissionDeniedException("offer " + offer + " was made to " + o.agent()
+          + ", not to " + agentId);
+    }
   }
 
   @Override
@@ -239,7 +282,8 @@ final class Desk implements AgentDesk {
             + " is not in the recipient list of account " + accountId
             + "; pick one from searchRecipients()"));
     ConversationKey key = ConversationKey.direct(accountId, recipient.address());
-    return engine.transactions.write(key.toString(), work -> {
+    Object[] routed = new Object[2];
+    return engine.routing.write(key.toString(), false, work -> {
       Account current = Engine.requireAccount(work, accountId);
       requireCanSend(current);
       Instant now = engine.now();
@@ -265,8 +309,11 @@ final class Desk implements AgentDesk {
           conversation.unmanagedCount()));
       work.publish(new InteractionAssigned(now, interaction.id(), agentId, Optional.empty(), true));
       appendOutbound(work, interaction, MessageKind.TEXT, text, Optional.empty(), false);
-      return Engine.requireInteraction(work, interaction.id());
-    });
+      Interaction started = Engine.requireInteraction(work, interaction.id());
+      routed[0] = RoutingService.infoOf(work, started);
+      routed[1] = Engine.requireAgent(work, agentId);
+      return started;
+    }, (started, fx) -> engine.routing.router.assigned((RoutingInfo) routed[0], (Agent) routed[1], fx));
   }
 
   private Message sendFile(InteractionId interactionId, AttachmentUpload file, String caption,
@@ -313,6 +360,14 @@ final class Desk implements AgentDesk {
         interaction.withLastMessage(InboundService.lastMessageOf(message)));
     work.publish(new MessageAdded(now, interaction.id(), message));
     return message;
+  }
+
+  /** The interaction, checked to be the agent's, inside a transaction. */
+  private Interaction owned(Transactions.Work work, InteractionId interactionId) {
+    Engine.requireAgent(work, agentId);
+    Interaction interaction = Engine.requireInteraction(work, interactionId);
+    requireOwner(interaction);
+    return interaction;
   }
 
   /** Runs an action on an interaction the agent owns, in one transaction. */

@@ -8,6 +8,7 @@ import io.openchannel.spi.store.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -59,6 +60,67 @@ final class Transactions {
       }
     } finally {
       lock.unlock();
+      publisher.drain();
+    }
+  }
+
+  /**
+   * Runs work that also changes routing. Lock order, the same everywhere: the conversation's
+   * stripe, then {@code routerLock}, then the store transaction. With {@code routerDuringWork}
+   * the router lock is held across the transaction, so the work may check routing state and the
+   * check still holds at commit; otherwise it is taken right after commit. {@code afterCommit}
+   * then applies the routing change (it must not throw) and may add events; all events are
+   * enqueued while the router lock is held, so the event order is the router's order.
+   */
+  <T> T writeRouted(String conversationKey, Lock routerLock, boolean routerDuringWork,
+      Function<Work, T> work, BiConsumer<T, List<OpenChannelEvent>> afterCommit) {
+    Lock lock = locks.get(conversationKey);
+    lock.lock();
+    boolean routerHeld = false;
+    try {
+      if (routerDuringWork) {
+        routerLock.lock();
+        routerHeld = true;
+      }
+      for (int attempt = 1; ; attempt++) {
+        List<OpenChannelEvent> events = new ArrayList<>();
+        T result;
+        try {
+          result = store.inTransaction(tx -> work.apply(new Work(tx, events)));
+        } catch (ConcurrentUpdateException e) {
+          if (attempt == MAX_ATTEMPTS) {
+            throw new ConcurrentUpdateException("gave up after " + attempt
+                + " attempts lost to concurrent updates: " + e.getMessage(), e);
+          }
+          Thread.onSpinWait();
+          continue;
+        }
+        if (!routerHeld) {
+          routerLock.lock();
+          routerHeld = true;
+        }
+        afterCommit.accept(result, events);
+        publisher.enqueue(events);
+        return result;
+      }
+    } finally {
+      if (routerHeld) {
+        routerLock.unlock();
+      }
+      lock.unlock();
+      publisher.drain();
+    }
+  }
+
+  /** Runs routing-only work (no store write) under the router lock and publishes its events. */
+  void routed(Lock routerLock, java.util.function.Consumer<List<OpenChannelEvent>> step) {
+    routerLock.lock();
+    try {
+      List<OpenChannelEvent> events = new ArrayList<>();
+      step.accept(events);
+      publisher.enqueue(events);
+    } finally {
+      routerLock.unlock();
       publisher.drain();
     }
   }
