@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,7 +31,7 @@ final class RoutingFixture {
   static final QueueId SALES = QueueId.of("sales");
 
   final TestScheduler time = new TestScheduler(Instant.parse("2026-11-24T09:00:00Z"));
-  final List<OpenChannelEvent> events = new CopyOnWriteArrayList<>();
+  final List<OpenChannelEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
   final OpenChannel oc;
   private final AtomicInteger mids = new AtomicInteger();
 
