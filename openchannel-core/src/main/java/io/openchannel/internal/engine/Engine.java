@@ -55,7 +55,7 @@ public final class Engine implements OpenChannel {
   private final Reads reads;
   /** A conversation's key never changes, so the lock key of an interaction can be cached. */
   private final Cache<InteractionId, String> lockKeys =
-      Caffeine.newBuilder().maximumSize(100_000).build();
+      Caffeine.newBuilder().maximumSize(100_000).executor(Runnable::run).build();
 
   public Engine(EngineConfig config) {
     this.config = config;

@@ -10,6 +10,7 @@ import io.openchannel.internal.routing.Effects;
 import io.openchannel.internal.routing.Router;
 import io.openchannel.internal.routing.RouterQueries;
 import io.openchannel.internal.routing.RouterTimers;
+import io.openchannel.internal.routing.RouterTransfers;
 import io.openchannel.internal.routing.RoutingInfo;
 import io.openchannel.internal.util.Checks;
 import io.openchannel.routing.Agent;
@@ -40,11 +41,13 @@ final class RoutingService implements Routing, RouterTimers {
   private final Engine engine;
   final Router router;
   final RouterQueries queries;
+  private final RouterTransfers transfers;
 
   RoutingService(Engine engine) {
     this.engine = engine;
     this.router = new Router(engine.config.clock(), this, engine.config.routing(), engine.ids::next);
     this.queries = new RouterQueries(router);
+    this.transfers = new RouterTransfers(router);
   }
 
   /** A store write plus the routing change it implies, atomically, then the follow-ups. */
@@ -192,14 +195,14 @@ final class RoutingService implements Routing, RouterTimers {
       toAgent.ifPresent(to -> Engine.requireAgent(work, to));
       TransferRules.check(work, i, agent);
       RoutingInfo info = infoOf(work, i);
-      router.checkTransfer(info, by, toQueue, toAgent);
+      transfers.checkTransfer(info, by, toQueue, toAgent);
       Interaction moved = work.tx().interactions().update(i.withoutOwner());
       return new Transfer(moved, info, agent, new Offer[1]);
     }, (t, fx) -> {
       if (toQueue.isPresent()) {
-        router.transferToQueue(t.info(), t.by(), toQueue.get(), fx);
+        transfers.transferToQueue(t.info(), t.by(), toQueue.get(), fx);
       } else {
-        t.offer()[0] = router.transferToAgent(t.info(), t.by(), toAgent.get(), fx);
+        t.offer()[0] = transfers.transferToAgent(t.info(), t.by(), toAgent.get(), fx);
       }
     });
   }

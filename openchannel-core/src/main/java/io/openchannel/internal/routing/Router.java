@@ -6,7 +6,6 @@ import io.openchannel.InvalidInputException;
 import io.openchannel.NotFoundException;
 import io.openchannel.event.AgentPresenceChanged;
 import io.openchannel.event.InteractionQueued;
-import io.openchannel.event.InteractionTransferred;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
@@ -31,7 +30,7 @@ import java.util.function.Supplier;
  * Routing state and decisions, in memory. One lock guards it all: every public method must be
  * called holding {@link #lock()} (checked), and the engine takes that lock after a conversation's
  * lock and before a store transaction, never the other way round. Queries live in
- * {@link RouterQueries}.
+ * {@link RouterQueries}, transfers in {@link RouterTransfers}.
  */
 public final class Router {
   private final ReentrantLock lock = new ReentrantLock();
@@ -161,7 +160,7 @@ public final class Router {
     return out;
   }
 
-  private AgentState ensureAgent(Agent agent) {
+  AgentState ensureAgent(Agent agent) {
     return d.agents.computeIfAbsent(agent.id(), id -> new AgentState(agent));
   }
 
@@ -205,14 +204,14 @@ public final class Router {
     d.settle(fx);
   }
 
-  private Routed track(RoutingInfo info) {
+  Routed track(RoutingInfo info) {
     Routed x = new Routed(info);
     x.queue = info.accountQueue().map(d.queues::get).orElse(null);
     d.routed.put(info.interaction(), x);
     return x;
   }
 
-  private void own(Routed x, AgentState a) {
+  void own(Routed x, AgentState a) {
     x.owner = a;
     x.directTransfer = false;
     a.assigned[x.info.channel().ordinal()]++;
@@ -223,7 +222,7 @@ public final class Router {
   }
 
   /** Frees the owner's slot (transfer, requeue, close, reassignment). */
-  private void release(Routed x) {
+  void release(Routed x) {
     AgentState owner = x.owner;
     owner.assigned[x.info.channel().ordinal()]--;
     owner.owned.remove(x);
@@ -365,90 +364,6 @@ public final class Router {
       d.needsRouting(x);
     }
     d.settle(fx);
-  }
-
-  /**
-   * Checks a transfer (S14) before the store is written: the interaction must be assigned to
-   * {@code by} and the target able to take it.
-   */
-  public void checkTransfer(RoutingInfo info, AgentId by, Optional<QueueId> toQueue,
-      Optional<AgentId> toAgent) {
-    checkLocked();
-    Routed x = d.routed.get(info.interaction());
-    if (x != null && (x.state != RoutingState.ASSIGNED || x.owner == null || !x.owner.id.equals(by))) {
-      throw new IllegalTransitionException("interaction " + info.interaction() + " is " + x.state
-          + ", not assigned to " + by + "; only its owner can transfer it");
-    }
-    toQueue.ifPresent(q -> {
-      if (!d.queues.containsKey(q)) {
-        throw new NotFoundException("no queue " + q + "; create it with queues().create(...)");
-      }
-    });
-    if (toAgent.isPresent()) {
-      AgentId to = toAgent.get();
-      if (to.equals(by)) {
-        throw new InvalidInputException("agent " + by + " cannot transfer an interaction to themselves");
-      }
-      AgentState t = d.agents.get(to);
-      if (t == null || !t.available() || !t.hasRoom(info.channel())) {
-        throw new IllegalTransitionException("agent " + to + " cannot take interaction "
-            + info.interaction() + " now (" + (t == null ? "unknown to routing" : t.presence
-            + ", load " + t.load(info.channel()) + " of " + t.capacity[info.channel().ordinal()])
-            + "); transfer to a queue instead");
-      }
-      QueueState home = x != null && x.queue != null ? x.queue
-          : info.accountQueue().map(d.queues::get).orElse(null);
-      if (home == null) {
-        throw new IllegalTransitionException("interaction " + info.interaction()
-            + " has no queue to return to if " + to + " does not take it; transfer it to a queue");
-      }
-    }
-  }
-
-  /** Transfers an assigned interaction to a queue (checked by {@link #checkTransfer}). */
-  public void transferToQueue(RoutingInfo info, Agent by, QueueId to, Effects fx) {
-    checkTransfer(info, by.id(), Optional.of(to), Optional.empty());
-    Routed x = ownedBy(info, by);
-    Optional<QueueId> from = Optional.ofNullable(x.queue).map(q -> q.config.id());
-    AgentState owner = x.owner;
-    release(x);
-    x.state = x.state.moveTo(RoutingState.QUEUED);
-    x.exclude(owner); // they passed it on: offered to them again only after the others
-    fx.publish(new InteractionTransferred(d.now(), info.interaction(), by.id(), Optional.of(to),
-        Optional.empty()));
-    d.enterQueue(x, d.queues.get(to), InteractionQueued.Cause.TRANSFER, from, fx);
-    d.settle(fx);
-  }
-
-  /** Transfers an assigned interaction to an agent: their only offer (checked by {@link #checkTransfer}). */
-  public io.openchannel.routing.Offer transferToAgent(RoutingInfo info, Agent by, AgentId to,
-      Effects fx) {
-    checkTransfer(info, by.id(), Optional.empty(), Optional.of(to));
-    Routed x = ownedBy(info, by);
-    if (x.queue == null) {
-      x.queue = d.queues.get(info.accountQueue().orElseThrow());
-    }
-    AgentState owner = x.owner;
-    release(x);
-    x.state = x.state.moveTo(RoutingState.OFFERING);
-    x.directTransfer = true;
-    x.exclude(owner);
-    fx.publish(new InteractionTransferred(d.now(), info.interaction(), by.id(), Optional.empty(),
-        Optional.of(to)));
-    OfferRecord rec = d.createOffer(x, d.agents.get(to), Optional.of(by.id()), fx);
-    d.settle(fx);
-    return rec.offer;
-  }
-
-  /** The routed interaction, tracked now if the host had assigned it before routing knew it. */
-  private Routed ownedBy(RoutingInfo info, Agent by) {
-    Routed x = d.routed.get(info.interaction());
-    if (x == null) {
-      x = track(info);
-      x.state = x.state.moveTo(RoutingState.ASSIGNED);
-      own(x, ensureAgent(by));
-    }
-    return x;
   }
 
   /** Whether {@code agent} still owns the interaction and is still offline (requeue on offline). */
