@@ -11,14 +11,17 @@ import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
 import io.openchannel.message.MessageTemplate;
 import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Offer;
+import io.openchannel.routing.OfferId;
+import io.openchannel.routing.QueueId;
 import io.openchannel.spi.directory.Recipient;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What one agent can do. Actions on an interaction need the agent to own it (see
- * {@link OpenChannel#assign}); otherwise {@link PermissionDeniedException}. Messages to the
- * customer follow the channel's rules ({@link io.openchannel.policy.ChannelPolicy}: messaging
+ * What one agent can do. Actions on an interaction need the agent to own it (by accepting an
+ * offer, or {@link OpenChannel#assign}); otherwise {@link PermissionDeniedException}. Messages to
+ * the customer follow the channel's rules ({@link io.openchannel.policy.ChannelPolicy}: messaging
  * windows, text and attachment limits) and are refused with {@link SendNotAllowedException},
  * {@link InvalidInputException} or {@link AttachmentRejectedException} before anything is
  * stored; allowed ones are stored {@code QUEUED} and sent in order. Thread-safe; each call is
@@ -117,6 +120,40 @@ public interface AgentDesk {
    * @throws InvalidInputException if the disposition is not in the list; the message lists them
    */
   Interaction closeAndDispose(InteractionId interaction, DispositionId disposition);
+
+  /** This agent's pending offers, oldest first (see {@link io.openchannel.routing.Routing}). */
+  List<Offer> pendingOffers();
+
+  /**
+   * Accepts one of this agent's offers: the interaction becomes theirs (S7).
+   *
+   * @throws PermissionDeniedException if the offer was made to another agent
+   * @throws NotFoundException if the offer is unknown
+   * @throws IllegalTransitionException if it is no longer pending (for example another agent took
+   *     the interaction first); nothing changes
+   */
+  Interaction accept(OfferId offer);
+
+  /**
+   * Rejects one of this agent's offers; it goes to another agent of the queue (S6).
+   *
+   * @throws PermissionDeniedException if the offer was made to another agent
+   * @throws NotFoundException if the offer is unknown
+   * @throws IllegalTransitionException if it is no longer pending
+   */
+  Offer reject(OfferId offer);
+
+  /**
+   * Transfers an interaction this agent owns to a queue (S14); see
+   * {@link io.openchannel.routing.Routing#transferToQueue}.
+   */
+  Interaction transferToQueue(InteractionId interaction, QueueId queue);
+
+  /**
+   * Transfers an interaction this agent owns to another agent (S14); see
+   * {@link io.openchannel.routing.Routing#transferToAgent}.
+   */
+  Offer transferToAgent(InteractionId interaction, AgentId to);
 
   /**
    * Suggests recipients of one of the agent's accounts whose map field starts with

@@ -14,6 +14,8 @@ import io.openchannel.policy.SendDecision;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Agents;
 import io.openchannel.spi.channel.DeliveryReceipt;
+import io.openchannel.routing.Queues;
+import io.openchannel.routing.Routing;
 import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.spi.channel.WebhookResponse;
@@ -53,6 +55,12 @@ public interface OpenChannel extends AutoCloseable {
 
   /** Agents. */
   Agents agents();
+
+  /** Queues: where new interactions wait to be offered to agents (S3). */
+  Queues queues();
+
+  /** Routing: presence, capacity, offers, transfers (S3, S4, S6, S7, S14). */
+  Routing routing();
 
   /** The Contacts Manager (S5). */
   Contacts contacts();
@@ -121,9 +129,11 @@ public interface OpenChannel extends AutoCloseable {
 
   /**
    * Makes {@code agent} the owner of an open interaction; the first agent to manage it is kept
-   * as its first agent (S17) and the conversation's unmanaged count drops (S19). This is the
-   * host's direct path: it does not look at the agent's presence or capacity, which only
-   * routing's offers enforce.
+   * as its first agent (S17) and the conversation's unmanaged count drops (S19). Routing does
+   * this when an offer is accepted; hosts without routing call it directly. It overrides
+   * routing: it does not look at presence or capacity, pending offers are rescinded
+   * ({@code TAKEN_BY_OTHER_AGENT}), and the interaction counts towards the agent's capacity even
+   * if that takes them over it.
    *
    * @throws NotFoundException if the interaction or agent does not exist
    * @throws IllegalTransitionException if the interaction is closed

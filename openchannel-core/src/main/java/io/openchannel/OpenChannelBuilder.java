@@ -9,6 +9,7 @@ import io.openchannel.internal.engine.EngineConfig;
 import io.openchannel.internal.util.Checks;
 import io.openchannel.message.CannedAnswer;
 import io.openchannel.message.CannedAnswerId;
+import io.openchannel.routing.RoutingOptions;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.directory.RecipientDirectory;
 import io.openchannel.spi.store.BlobStore;
@@ -40,6 +41,7 @@ public final class OpenChannelBuilder {
   private Scheduler scheduler;
   private RecipientDirectory recipientDirectory;
   private Dispositions dispositions;
+  private RoutingOptions routing;
   private final List<EventListener> listeners = new ArrayList<>();
   private final Map<ChannelType, ChannelConnector> connectors = new EnumMap<>(ChannelType.class);
   private final Map<CannedAnswerId, CannedAnswer> cannedAnswers = new LinkedHashMap<>();
@@ -80,6 +82,15 @@ public final class OpenChannelBuilder {
   /** The dispositions agents pick from at "Close &amp; Dispose" (default: none). */
   public OpenChannelBuilder dispositions(Dispositions dispositions) {
     this.dispositions = once(this.dispositions, dispositions, "dispositions");
+    return this;
+  }
+
+  /**
+   * Engine-wide routing settings: offline agents' work, auto-pause, reject back-off, RANDOM's
+   * seed (default: {@link RoutingOptions#defaults()}).
+   */
+  public OpenChannelBuilder routing(RoutingOptions options) {
+    this.routing = once(this.routing, options, "routing");
     return this;
   }
 
@@ -134,7 +145,8 @@ public final class OpenChannelBuilder {
         List.copyOf(listeners),
         Map.copyOf(connectors),
         List.copyOf(cannedAnswers.values()),
-        Set.copyOf(tags)));
+        Set.copyOf(tags),
+        routing != null ? routing : RoutingOptions.defaults()));
   }
 
   private static <T> T once(T current, T value, String name) {

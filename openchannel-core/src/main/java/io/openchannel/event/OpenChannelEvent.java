@@ -20,11 +20,21 @@ import java.util.Optional;
   @JsonSubTypes.Type(value = ReadStateChanged.class, name = "ReadStateChanged"),
   @JsonSubTypes.Type(value = TagsChanged.class, name = "TagsChanged"),
   @JsonSubTypes.Type(value = InteractionClosed.class, name = "InteractionClosed"),
-  @JsonSubTypes.Type(value = DeliveryStatusChanged.class, name = "DeliveryStatusChanged")
+  @JsonSubTypes.Type(value = DeliveryStatusChanged.class, name = "DeliveryStatusChanged"),
+  @JsonSubTypes.Type(value = InteractionQueued.class, name = "InteractionQueued"),
+  @JsonSubTypes.Type(value = OfferCreated.class, name = "OfferCreated"),
+  @JsonSubTypes.Type(value = OfferAccepted.class, name = "OfferAccepted"),
+  @JsonSubTypes.Type(value = OfferRejected.class, name = "OfferRejected"),
+  @JsonSubTypes.Type(value = OfferTimedOut.class, name = "OfferTimedOut"),
+  @JsonSubTypes.Type(value = OfferRescinded.class, name = "OfferRescinded"),
+  @JsonSubTypes.Type(value = InteractionTransferred.class, name = "InteractionTransferred"),
+  @JsonSubTypes.Type(value = AgentPresenceChanged.class, name = "AgentPresenceChanged")
 })
 public sealed interface OpenChannelEvent
     permits ContactCreated, InteractionOpened, MessageAdded, InteractionAssigned,
-        ReadStateChanged, TagsChanged, InteractionClosed, DeliveryStatusChanged {
+        ReadStateChanged, TagsChanged, InteractionClosed, InteractionQueued, OfferCreated,
+        OfferAccepted, OfferRejected, OfferTimedOut, OfferRescinded, InteractionTransferred,
+        AgentPresenceChanged, DeliveryStatusChanged {
 
   /** When it happened, by the engine's clock. */
   Instant at();

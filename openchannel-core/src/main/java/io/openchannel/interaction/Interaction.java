@@ -102,6 +102,13 @@ public record Interaction(
         lastMessage, closedAt, disposition, version);
   }
 
+  /** With no owner (transferred or requeued); the first agent is kept. */
+  public Interaction withoutOwner() {
+    return new Interaction(id, conversation, account, contact, visibility, origin, status,
+        startedAt, firstAgent, Optional.empty(), read, tags, lastMessage, closedAt, disposition,
+        version);
+  }
+
   /** With the read flag set to {@code newRead}. */
   public Interaction withRead(boolean newRead) {
     return new Interaction(id, conversation, account, contact, visibility, origin, status,

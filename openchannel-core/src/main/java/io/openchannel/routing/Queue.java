@@ -70,6 +70,48 @@ public record Queue(
     requiredSkills = Collections.unmodifiableSet(skills);
   }
 
+  /** The store sets versions; engines and tests call this only through {@link Queues}. */
+  public Queue withVersion(long newVersion) {
+    return new Queue(id, name, strategy, members, offerTimeout, priority, maxWait, overflow,
+        requiredSkills, newVersion);
+  }
+
+  /** This queue with another strategy. */
+  public Queue withStrategy(RoutingStrategy newStrategy) {
+    return new Queue(id, name, newStrategy, members, offerTimeout, priority, maxWait, overflow,
+        requiredSkills, version);
+  }
+
+  /** This queue with other members. */
+  public Queue withMembers(List<QueueMember> newMembers) {
+    return new Queue(id, name, strategy, newMembers, offerTimeout, priority, maxWait, overflow,
+        requiredSkills, version);
+  }
+
+  /** This queue with another offer timeout. */
+  public Queue withOfferTimeout(Duration newTimeout) {
+    return new Queue(id, name, strategy, members, newTimeout, priority, maxWait, overflow,
+        requiredSkills, version);
+  }
+
+  /** This queue with another priority. */
+  public Queue withPriority(int newPriority) {
+    return new Queue(id, name, strategy, members, offerTimeout, newPriority, maxWait, overflow,
+        requiredSkills, version);
+  }
+
+  /** This queue overflowing into {@code target} after {@code wait}. */
+  public Queue withOverflow(Duration wait, QueueId target) {
+    return new Queue(id, name, strategy, members, offerTimeout, priority, Optional.of(wait),
+        Optional.of(target), requiredSkills, version);
+  }
+
+  /** This queue with other required skills. */
+  public Queue withRequiredSkills(Set<String> skills) {
+    return new Queue(id, name, strategy, members, offerTimeout, priority, maxWait, overflow,
+        skills, version);
+  }
+
   /** A ring-all queue with the default timeout, priority 0, no overflow and no required skills. */
   public static Queue of(QueueId id, String name, List<QueueMember> members) {
     return new Queue(id, name, RoutingStrategy.RING_ALL, members, DEFAULT_OFFER_TIMEOUT, 0,

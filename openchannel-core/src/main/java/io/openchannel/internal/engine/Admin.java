@@ -18,9 +18,21 @@ import java.util.function.Function;
 /** Administration of accounts and agents: plain validated writes. */
 final class Admin {
   private final Transactions transactions;
+  private final RoutingService routing;
 
-  Admin(Transactions transactions) {
+  Admin(Transactions transactions, RoutingService routing) {
     this.transactions = transactions;
+    this.routing = routing;
+  }
+
+  /** An account may name only a queue that exists (queues live in routing's memory). */
+  private void checkQueue(Account account) {
+    account.settings().queue().ifPresent(q -> {
+      if (!routing.read(() -> routing.router.hasQueue(q))) {
+        throw new NotFoundException("account " + account.id() + " names queue " + q
+            + ", which does not exist; create it with queues().create(...) first");
+      }
+    });
   }
 
   Accounts accounts() {
@@ -28,12 +40,14 @@ final class Admin {
       @Override
       public Account create(Account account) {
         Checks.notNull(account, "account");
+        checkQueue(account);
         return insert("account", account.id(), account.withVersion(0), StoreTransaction::accounts);
       }
 
       @Override
       public Account update(Account account) {
         Checks.notNull(account, "account");
+        checkQueue(account);
         return transactions.write("account:" + account.id(), work -> {
           Account current = work.tx().accounts().find(account.id())
               .orElseThrow(() -> new NotFoundException("no account " + account.id()));
@@ -69,13 +83,20 @@ final class Admin {
       @Override
       public Agent create(Agent agent) {
         Checks.notNull(agent, "agent");
-        return insert("agent", agent.id(), agent.withVersion(0), StoreTransaction::agents);
+        return routing.write("agent:" + agent.id(), true, work -> {
+          if (work.tx().agents().find(agent.id()).isPresent()) {
+            throw new InvalidInputException("agent " + agent.id()
+                + " already exists; use update() to change it");
+          }
+          return work.tx().agents().insert(agent.withVersion(0));
+        }, (a, fx) -> routing.router.putAgent(a, false, fx));
       }
 
       @Override
       public Agent update(Agent agent) {
         Checks.notNull(agent, "agent");
-        return transactions.write("agent:" + agent.id(), work -> work.tx().agents().update(agent));
+        return routing.write("agent:" + agent.id(), true, work -> work.tx().agents().update(agent),
+            (a, fx) -> routing.router.putAgent(a, false, fx));
       }
 
       @Override

@@ -36,7 +36,11 @@ import io.openchannel.message.MessageId;
 import io.openchannel.message.MessageKind;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Offer;
+import io.openchannel.routing.OfferId;
 import io.openchannel.routing.Permission;
+import io.openchannel.routing.QueueId;
+import io.openchannel.internal.routing.RoutingInfo;
 import io.openchannel.spi.directory.Recipient;
 import io.openchannel.message.MessageTemplate;
 import io.openchannel.policy.ChannelLimits;
@@ -197,16 +201,55 @@ final class Desk implements AgentDesk {
 
   @Override
   public Interaction close(InteractionId interactionId) {
-    return act(interactionId, (work, interaction) ->
-        engine.closeIn(work, interaction, Optional.of(agentId), Optional.empty()));
+    Checks.notNull(interactionId, "interaction");
+    return engine.closeRouted(interactionId, work -> engine.closeIn(work, owned(work, interactionId),
+        Optional.of(agentId), Optional.empty()));
   }
 
   @Override
   public Interaction closeAndDispose(InteractionId interactionId, DispositionId disposition) {
     Checks.notNull(disposition, "disposition");
     engine.config.dispositions().require(disposition);
-    return act(interactionId, (work, interaction) ->
-        engine.closeIn(work, interaction, Optional.of(agentId), Optional.of(disposition)));
+    Checks.notNull(interactionId, "interaction");
+    return engine.closeRouted(interactionId, work -> engine.closeIn(work, owned(work, interactionId),
+        Optional.of(agentId), Optional.of(disposition)));
+  }
+
+  @Override
+  public Interaction accept(OfferId offer) {
+    requireOwnOffer(offer);
+    return engine.routing.accept(offer);
+  }
+
+  @Override
+  public Offer reject(OfferId offer) {
+    requireOwnOffer(offer);
+    return engine.routing.reject(offer);
+  }
+
+  @Override
+  public List<Offer> pendingOffers() {
+    return engine.routing.pendingOffers(agentId);
+  }
+
+  @Override
+  public Interaction transferToQueue(InteractionId interaction, QueueId queue) {
+    return engine.routing.transferToQueue(interaction, queue, agentId);
+  }
+
+  @Override
+  public Offer transferToAgent(InteractionId interaction, AgentId to) {
+    return engine.routing.transferToAgent(interaction, to, agentId);
+  }
+
+  private void requireOwnOffer(OfferId offer) {
+    Checks.notNull(offer, "offer");
+    Offer o = engine.routing.offer(offer)
+        .orElseThrow(() -> new NotFoundException("no offer " + offer + " (unknown, or ended long ago)"));
+    if (!o.agent().equals(agentId)) {
+      throw new PermissionDeniedException("offer " + offer + " was made to " + o.agent()
+          + ", not to " + agentId);
+    }
   }
 
   @Override
@@ -329,6 +372,14 @@ final class Desk implements AgentDesk {
       work.afterCommit(() -> engine.dispatcher.dispatchSoon(interaction.id()));
       return queued;
     });
+  }
+
+  /** The interaction, checked to be the agent's, inside a transaction. */
+  private Interaction owned(Transactions.Work work, InteractionId interactionId) {
+    Engine.requireAgent(work, agentId);
+    Interaction interaction = Engine.requireInteraction(work, interactionId);
+    requireOwner(interaction);
+    return interaction;
   }
 
   /** Runs an action on an interaction the agent owns, in one transaction. */

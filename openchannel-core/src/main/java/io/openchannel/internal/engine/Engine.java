@@ -25,6 +25,9 @@ import io.openchannel.message.CannedAnswer;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Agents;
+import io.openchannel.routing.Queues;
+import io.openchannel.routing.Routing;
+import io.openchannel.internal.routing.RoutingInfo;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.DeliveryReceipt;
 import io.openchannel.spi.channel.InboundEvent;
@@ -52,12 +55,14 @@ public final class Engine implements OpenChannel {
   final AttachmentIntake attachments;
   final OutboxDispatcher dispatcher;
   private final ReceiptService receipts;
+  final RoutingService routing;
+  private final QueueAdmin queues;
   private final InboundService inbound;
   private final Admin admin;
   private final Reads reads;
   /** A conversation's key never changes, so the lock key of an interaction can be cached. */
   private final Cache<InteractionId, String> lockKeys =
-      Caffeine.newBuilder().maximumSize(100_000).build();
+      Caffeine.newBuilder().maximumSize(100_000).executor(Runnable::run).build();
 
   public Engine(EngineConfig config) {
     this.config = config;
@@ -67,8 +72,10 @@ public final class Engine implements OpenChannel {
     this.attachments = new AttachmentIntake(config.blobStore());
     this.receipts = new ReceiptService(this);
     this.dispatcher = new OutboxDispatcher(this, Backoff.DEFAULT, receipts);
+    this.routing = new RoutingService(this);
+    this.queues = new QueueAdmin(this);
     this.inbound = new InboundService(this);
-    this.admin = new Admin(transactions);
+    this.admin = new Admin(transactions, routing);
     this.reads = new Reads(transactions);
     dispatcher.recover();
   }
@@ -81,6 +88,16 @@ public final class Engine implements OpenChannel {
   @Override
   public Agents agents() {
     return admin.agents();
+  }
+
+  @Override
+  public Queues queues() {
+    return queues;
+  }
+
+  @Override
+  public Routing routing() {
+    return routing;
   }
 
   @Override
@@ -179,33 +196,49 @@ public final class Engine implements OpenChannel {
   public Interaction assign(InteractionId interactionId, AgentId agentId) {
     io.openchannel.internal.util.Checks.notNull(interactionId, "interaction");
     io.openchannel.internal.util.Checks.notNull(agentId, "agent");
-    return transactions.write(lockKey(interactionId), work -> {
+    Object[] info = new Object[2];
+    return routing.write(lockKey(interactionId), true, work -> {
       Agent agent = requireAgent(work, agentId);
       Interaction interaction = requireInteraction(work, interactionId);
-      if (!interaction.isOpen()) {
-        throw new IllegalTransitionException("interaction " + interactionId
-            + " is closed and cannot be assigned; the customer's next message opens a new one");
-      }
-      if (interaction.owner().equals(Optional.of(agent.id()))) {
-        return interaction;
-      }
-      boolean firstTime = !interaction.isManaged();
-      Interaction assigned = work.tx().interactions().update(interaction.withOwner(agent.id()));
-      if (firstTime) {
-        Conversation conversation = work.tx().conversations().find(interaction.conversation()).orElseThrow();
-        work.tx().conversations().update(conversation.withOneManaged());
-      }
-      work.publish(new InteractionAssigned(now(), interactionId, agent.id(), interaction.owner(),
-          firstTime));
+      Interaction assigned = assignIn(work, interaction, agent);
+      info[0] = RoutingService.infoOf(work, assigned);
+      info[1] = agent;
       return assigned;
-    });
+    }, (i, fx) -> routing.router.assigned((RoutingInfo) info[0], (Agent) info[1], fx));
+  }
+
+  /** Makes {@code agent} the owner inside a transaction; shared by assign and accept. */
+  Interaction assignIn(Transactions.Work work, Interaction interaction, Agent agent) {
+    if (!interaction.isOpen()) {
+      throw new IllegalTransitionException("interaction " + interaction.id()
+          + " is closed and cannot be assigned; the customer's next message opens a new one");
+    }
+    if (interaction.owner().equals(Optional.of(agent.id()))) {
+      return interaction;
+    }
+    boolean firstTime = !interaction.isManaged();
+    Interaction assigned = work.tx().interactions().update(interaction.withOwner(agent.id()));
+    if (firstTime) {
+      Conversation conversation = work.tx().conversations().find(interaction.conversation()).orElseThrow();
+      work.tx().conversations().update(conversation.withOneManaged());
+    }
+    work.publish(new InteractionAssigned(now(), interaction.id(), agent.id(), interaction.owner(),
+        firstTime));
+    return assigned;
   }
 
   @Override
   public Interaction close(InteractionId interactionId) {
     io.openchannel.internal.util.Checks.notNull(interactionId, "interaction");
-    return transactions.write(lockKey(interactionId), work ->
+    return closeRouted(interactionId, work ->
         closeIn(work, requireInteraction(work, interactionId), Optional.empty(), Optional.empty()));
+  }
+
+  /** Runs a close in a routed write: the router rescinds offers and frees the agent (S13). */
+  Interaction closeRouted(InteractionId interactionId,
+      java.util.function.Function<Transactions.Work, Interaction> close) {
+    return routing.write(lockKey(interactionId), true, close,
+        (closed, fx) -> routing.router.closed(closed.id(), fx));
   }
 
   /** Closes inside a transaction; shared by the host's and the agent's close. */
@@ -217,6 +250,13 @@ public final class Engine implements OpenChannel {
     work.tx().conversations().update(conversation.withClosed());
     work.publish(new InteractionClosed(at, interaction.id(), by, disposition));
     return closed;
+  }
+
+  /**
+   * Every broken routing invariant, recomputed from scratch (for tests; slow). Not API.
+   */
+  public List<String> routingViolations() {
+    return routing.read(() -> io.openchannel.internal.routing.RouterInvariants.violations(routing.router));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.openchannel.event.EventListener;
 import io.openchannel.interaction.Dispositions;
 import io.openchannel.interaction.Tag;
 import io.openchannel.message.CannedAnswer;
+import io.openchannel.routing.RoutingOptions;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.directory.RecipientDirectory;
 import io.openchannel.spi.store.BlobStore;
@@ -26,4 +27,5 @@ public record EngineConfig(
     List<EventListener> listeners,
     Map<ChannelType, ChannelConnector> connectors,
     List<CannedAnswer> cannedAnswers,
-    Set<Tag> allowedTags) {}
+    Set<Tag> allowedTags,
+    RoutingOptions routing) {}

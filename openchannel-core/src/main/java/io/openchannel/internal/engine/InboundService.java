@@ -15,6 +15,7 @@ import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.interaction.LastMessage;
 import io.openchannel.interaction.Visibility;
+import io.openchannel.internal.routing.RoutingInfo;
 import io.openchannel.internal.util.Checks;
 import io.openchannel.message.Attachment;
 import io.openchannel.message.Direction;
@@ -54,9 +55,19 @@ final class InboundService {
         new ConversationKey(accountId, in.sender().externalId(), visibility, in.threadId());
     Optional<Attachment> attachment = in.attachment().map(file -> storeFile(account, file));
     ReceiveResult result;
+    RoutingInfo[] routed = new RoutingInfo[1];
     try {
-      result = engine.transactions.write(key.toString(), work -> store(work, accountId, key, in,
-          attachment));
+      // The router lock is taken only after commit: nobody can route an interaction before it
+      // exists, and most messages join an open interaction and need no routing at all.
+      result = engine.routing.write(key.toString(), false, work -> {
+        ReceiveResult r = store(work, accountId, key, in, attachment);
+        routed[0] = r.newInteraction() ? RoutingService.infoOf(work, r.interaction()) : null;
+        return r;
+      }, (r, fx) -> {
+        if (routed[0] != null && routed[0].accountQueue().isPresent()) {
+          engine.routing.router.enqueueNew(routed[0], fx);
+        }
+      });
     } catch (RuntimeException e) {
       engine.attachments.discard(attachment);
       throw e;

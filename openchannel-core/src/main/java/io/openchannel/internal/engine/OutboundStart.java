@@ -14,6 +14,7 @@ import io.openchannel.interaction.ConversationId;
 import io.openchannel.interaction.ConversationKey;
 import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.internal.routing.RoutingInfo;
 import io.openchannel.internal.util.Checks;
 import io.openchannel.message.Direction;
 import io.openchannel.routing.Agent;
@@ -66,7 +67,8 @@ final class OutboundStart {
             + " is not in the recipient list of account " + accountId
             + "; pick one from searchRecipients()"));
     ConversationKey key = ConversationKey.direct(accountId, recipient.address());
-    return engine.transactions.write(key.toString(), work -> {
+    Object[] routed = new Object[2];
+    return engine.routing.write(key.toString(), false, work -> {
       Account current = Engine.requireAccount(work, accountId);
       Instant now = engine.now();
       Conversation conversation = work.tx().conversations().findByKey(key).orElse(null);
@@ -93,7 +95,10 @@ final class OutboundStart {
       work.publish(new InteractionAssigned(now, interaction.id(), desk.agent(), Optional.empty(), true));
       // The channel's rules decide last: a refusal (Messenger cannot write first) rolls all back.
       desk.appendOutbound(work, interaction, first);
-      return Engine.requireInteraction(work, interaction.id());
-    });
+      Interaction started = Engine.requireInteraction(work, interaction.id());
+      routed[0] = RoutingService.infoOf(work, started);
+      routed[1] = Engine.requireAgent(work, desk.agent());
+      return started;
+    }, (started, fx) -> engine.routing.router.assigned((RoutingInfo) routed[0], (Agent) routed[1], fx));
   }
 }

@@ -2,9 +2,8 @@ package io.openchannel.internal.engine;
 
 import io.openchannel.spi.time.Scheduler;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +12,16 @@ import org.slf4j.LoggerFactory;
 public final class ThreadScheduler implements Scheduler {
   private static final Logger log = LoggerFactory.getLogger(ThreadScheduler.class);
 
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+  private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
     Thread t = new Thread(r, "openchannel-scheduler");
     t.setDaemon(true);
     return t;
   });
+
+  public ThreadScheduler() {
+    // Most offer timers are cancelled (the offer was answered): drop them at once, not when due.
+    executor.setRemoveOnCancelPolicy(true);
+  }
 
   /** Stops the thread; tasks not yet run are dropped (the outbox keeps their messages). */
   public void shutdown() {

@@ -8,6 +8,7 @@ import io.openchannel.spi.store.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,7 @@ final class Transactions {
   <T> T write(String conversationKey, Function<Work, T> work) {
     Lock lock = locks.get(conversationKey);
     List<Runnable> afterCommit = new ArrayList<>();
+    boolean committed = false;
     lock.lock();
     try {
       for (int attempt = 1; ; attempt++) {
@@ -57,6 +59,7 @@ final class Transactions {
         try {
           T result = store.inTransaction(tx -> work.apply(new Work(tx, events, afterCommit)));
           publisher.enqueue(events);
+          committed = true;
           return result;
         } catch (ConcurrentUpdateException e) {
           if (attempt == MAX_ATTEMPTS) {
@@ -69,7 +72,77 @@ final class Transactions {
     } finally {
       lock.unlock();
       publisher.drain();
-      afterCommit.forEach(Runnable::run); // empty unless the last attempt committed
+      if (committed) {
+        afterCommit.forEach(Runnable::run);
+      }
+    }
+  }
+
+  /**
+   * Runs work that also changes routing. Lock order, the same everywhere: the conversation's
+   * stripe, then {@code routerLock}, then the store transaction. With {@code routerDuringWork}
+   * the router lock is held across the transaction, so the work may check routing state and the
+   * check still holds at commit; otherwise it is taken right after commit. {@code routingChange}
+   * then applies the routing change (it must not throw) and may add events; all events are
+   * enqueued while the router lock is held, so the event order is the router's order.
+   */
+  <T> T writeRouted(String conversationKey, Lock routerLock, boolean routerDuringWork,
+      Function<Work, T> work, BiConsumer<T, List<OpenChannelEvent>> routingChange) {
+    Lock lock = locks.get(conversationKey);
+    List<Runnable> afterCommit = new ArrayList<>();
+    boolean committed = false;
+    lock.lock();
+    boolean routerHeld = false;
+    try {
+      if (routerDuringWork) {
+        routerLock.lock();
+        routerHeld = true;
+      }
+      for (int attempt = 1; ; attempt++) {
+        List<OpenChannelEvent> events = new ArrayList<>();
+        afterCommit.clear();
+        T result;
+        try {
+          result = store.inTransaction(tx -> work.apply(new Work(tx, events, afterCommit)));
+        } catch (ConcurrentUpdateException e) {
+          if (attempt == MAX_ATTEMPTS) {
+            throw new ConcurrentUpdateException("gave up after " + attempt
+                + " attempts lost to concurrent updates: " + e.getMessage(), e);
+          }
+          Thread.onSpinWait();
+          continue;
+        }
+        if (!routerHeld) {
+          routerLock.lock();
+          routerHeld = true;
+        }
+        committed = true;
+        routingChange.accept(result, events);
+        publisher.enqueue(events);
+        return result;
+      }
+    } finally {
+      if (routerHeld) {
+        routerLock.unlock();
+      }
+      lock.unlock();
+      publisher.drain();
+      if (committed) {
+        afterCommit.forEach(Runnable::run);
+      }
+    }
+  }
+
+  /** Runs routing-only work (no store write) under the router lock and publishes its events. */
+  void routed(Lock routerLock, java.util.function.Consumer<List<OpenChannelEvent>> step) {
+    routerLock.lock();
+    try {
+      List<OpenChannelEvent> events = new ArrayList<>();
+      step.accept(events);
+      publisher.enqueue(events);
+    } finally {
+      routerLock.unlock();
+      publisher.drain();
     }
   }
 

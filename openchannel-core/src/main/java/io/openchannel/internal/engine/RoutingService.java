@@ -1,0 +1,266 @@
+package io.openchannel.internal.engine;
+
+import io.openchannel.NotFoundException;
+import io.openchannel.account.Account;
+import io.openchannel.account.ChannelType;
+import io.openchannel.interaction.Interaction;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.interaction.LastMessage;
+import io.openchannel.internal.routing.Effects;
+import io.openchannel.internal.routing.Router;
+import io.openchannel.internal.routing.RouterQueries;
+import io.openchannel.internal.routing.RouterTimers;
+import io.openchannel.internal.routing.RouterTransfers;
+import io.openchannel.internal.routing.RoutingInfo;
+import io.openchannel.internal.util.Checks;
+import io.openchannel.routing.Agent;
+import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Offer;
+import io.openchannel.routing.OfferId;
+import io.openchannel.routing.Presence;
+import io.openchannel.routing.QueueId;
+import io.openchannel.routing.Routing;
+import io.openchannel.routing.RoutingState;
+import io.openchannel.spi.time.Scheduler;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs routing steps with the engine's locks and store: every step that also writes the store
+ * (accept, close, transfer, presence) takes the conversation's (or agent's) stripe, then the
+ * router lock, then the store transaction; steps that only touch routing (reject, timers) take
+ * the router lock alone. Work the router asks for afterwards (auto-pause, requeue) runs as steps
+ * of its own, after the locks are released.
+ */
+final class RoutingService implements Routing, RouterTimers {
+  private final Engine engine;
+  final Router router;
+  final RouterQueries queries;
+  private final RouterTransfers transfers;
+
+  RoutingService(Engine engine) {
+    this.engine = engine;
+    this.router = new Router(engine.config.clock(), this, engine.config.routing(), engine.ids::next);
+    this.queries = new RouterQueries(router);
+    this.transfers = new RouterTransfers(router);
+  }
+
+  /** A store write plus the routing change it implies, atomically, then the follow-ups. */
+  <T> T write(String lockKey, boolean routerDuringWork, Function<Transactions.Work, T> work,
+      BiConsumer<T, Effects> afterCommit) {
+    Effects[] fx = new Effects[1];
+    T result = engine.transactions.writeRouted(lockKey, router.lock(), routerDuringWork, work,
+        (r, events) -> {
+          fx[0] = new Effects(events);
+          afterCommit.accept(r, fx[0]);
+        });
+    followUp(fx[0]);
+    return result;
+  }
+
+  /** A routing-only step. */
+  <T> T step(Function<Effects, T> step) {
+    Effects[] fx = new Effects[1];
+    Object[] result = new Object[1];
+    engine.transactions.routed(router.lock(), events -> {
+      fx[0] = new Effects(events);
+      result[0] = step.apply(fx[0]);
+    });
+    followUp(fx[0]);
+    @SuppressWarnings("unchecked")
+    T typed = (T) result[0];
+    return typed;
+  }
+
+  /** A read of routing state. */
+  <T> T read(Supplier<T> read) {
+    router.lock().lock();
+    try {
+      return read.get();
+    } finally {
+      router.lock().unlock();
+    }
+  }
+
+  private void followUp(Effects fx) {
+    if (fx == null) {
+      return;
+    }
+    for (AgentId agent : fx.autoPauses()) {
+      write("agent:" + agent, true, work -> {
+        Agent a = Engine.requireAgent(work, agent);
+        return router.shouldAutoPause(agent)
+            ? work.tx().agents().update(a.withPresence(Presence.PAUSED)) : null;
+      }, (a, next) -> {
+        if (a != null) {
+          router.putAgent(a, true, next);
+        }
+      });
+    }
+    for (Effects.Requeue r : fx.requeues()) {
+      write(engine.lockKey(r.interaction()), true, work -> {
+        Interaction i = Engine.requireInteraction(work, r.interaction());
+        if (!i.isOpen() || !router.canRequeue(i.id(), r.agent())) {
+          return null; // closed, or the agent came back, meanwhile
+        }
+        return work.tx().interactions().update(i.withoutOwner());
+      }, (i, next) -> {
+        if (i != null) {
+          router.requeue(i.id(), next);
+        }
+      });
+    }
+  }
+
+  /** What routing needs to know of an interaction. */
+  static RoutingInfo infoOf(Transactions.Work work, Interaction i) {
+    Account account = Engine.requireAccount(work, i.account());
+    String name = work.tx().contacts().find(i.contact()).map(c -> c.displayName()).orElse("");
+    return new RoutingInfo(i.id(), account.id(), account.type(), account.settings().queue(), name,
+        i.lastMessage().map(LastMessage::preview).orElse(""));
+  }
+
+  @Override
+  public Agent setPresence(AgentId agent, Presence presence) {
+    Checks.notNull(agent, "agent");
+    Checks.notNull(presence, "presence");
+    return updateAgent(agent, a -> a.withPresence(presence));
+  }
+
+  @Override
+  public Agent setCapacity(AgentId agent, ChannelType channel, int capacity) {
+    Checks.notNull(agent, "agent");
+    Checks.notNull(channel, "channel");
+    Checks.notNegative(capacity, "capacity");
+    return updateAgent(agent, a -> {
+      EnumMap<ChannelType, Integer> caps = new EnumMap<>(ChannelType.class);
+      caps.putAll(a.capacity());
+      caps.put(channel, capacity);
+      return a.withCapacity(caps);
+    });
+  }
+
+  private Agent updateAgent(AgentId id, java.util.function.UnaryOperator<Agent> change) {
+    return write("agent:" + id, true, work -> {
+      Agent current = Engine.requireAgent(work, id);
+      Agent next = change.apply(current);
+      return next.equals(current) ? current : work.tx().agents().update(next);
+    }, (a, fx) -> router.putAgent(a, false, fx));
+  }
+
+  @Override
+  public Interaction accept(OfferId offer) {
+    Checks.notNull(offer, "offer");
+    InteractionId x = read(() -> router.interactionOf(offer));
+    return write(engine.lockKey(x), true, work -> {
+      Offer o = router.requirePending(offer);
+      Agent agent = Engine.requireAgent(work, o.agent());
+      return engine.assignIn(work, Engine.requireInteraction(work, x), agent);
+    }, (i, fx) -> router.accept(offer, fx));
+  }
+
+  @Override
+  public Offer reject(OfferId offer) {
+    Checks.notNull(offer, "offer");
+    return step(fx -> router.reject(offer, fx));
+  }
+
+  @Override
+  public Interaction transferToQueue(InteractionId interaction, QueueId queue, AgentId by) {
+    Checks.notNull(queue, "queue");
+    Transfer t = transfer(interaction, by, Optional.of(queue), Optional.empty());
+    return t.interaction();
+  }
+
+  @Override
+  public Offer transferToAgent(InteractionId interaction, AgentId to, AgentId by) {
+    Checks.notNull(to, "to");
+    return transfer(interaction, by, Optional.empty(), Optional.of(to)).offer()[0];
+  }
+
+  private record Transfer(Interaction interaction, RoutingInfo info, Agent by, Offer[] offer) {}
+
+  private Transfer transfer(InteractionId interaction, AgentId by, Optional<QueueId> toQueue,
+      Optional<AgentId> toAgent) {
+    Checks.notNull(interaction, "interaction");
+    Checks.notNull(by, "by");
+    return write(engine.lockKey(interaction), true, work -> {
+      Interaction i = Engine.requireInteraction(work, interaction);
+      Agent agent = Engine.requireAgent(work, by);
+      toAgent.ifPresent(to -> Engine.requireAgent(work, to));
+      TransferRules.check(work, i, agent);
+      RoutingInfo info = infoOf(work, i);
+      transfers.checkTransfer(info, by, toQueue, toAgent);
+      Interaction moved = work.tx().interactions().update(i.withoutOwner());
+      return new Transfer(moved, info, agent, new Offer[1]);
+    }, (t, fx) -> {
+      if (toQueue.isPresent()) {
+        transfers.transferToQueue(t.info(), t.by(), toQueue.get(), fx);
+      } else {
+        t.offer()[0] = transfers.transferToAgent(t.info(), t.by(), toAgent.get(), fx);
+      }
+    });
+  }
+
+  @Override
+  public List<Offer> pendingOffers(AgentId agent) {
+    Checks.notNull(agent, "agent");
+    engine.agents().get(agent);
+    return read(() -> queries.pendingOffers(agent));
+  }
+
+  @Override
+  public Optional<Offer> offer(OfferId offer) {
+    Checks.notNull(offer, "offer");
+    return read(() -> queries.offer(offer));
+  }
+
+  @Override
+  public Optional<RoutingState> state(InteractionId interaction) {
+    Checks.notNull(interaction, "interaction");
+    Optional<RoutingState> state = read(() -> queries.state(interaction));
+    if (state.isPresent()) {
+      return state;
+    }
+    Interaction i = engine.interactions().get(interaction);
+    return i.isOpen() ? Optional.empty() : Optional.of(RoutingState.CLOSED);
+  }
+
+  @Override
+  public List<InteractionId> waiting(QueueId queue) {
+    Checks.notNull(queue, "queue");
+    return read(() -> queries.waiting(queue)).orElseThrow(() -> new NotFoundException("no queue "
+        + queue + "; create it with queues().create(...)"));
+  }
+
+  // Timers: each fires a routing-only step; a stale one does nothing.
+
+  @Override
+  public Scheduler.Cancellable offerTimeout(OfferId offer, Duration after) {
+    return engine.config.scheduler().schedule(after, () -> step(fx -> {
+      router.timeout(offer, fx);
+      return null;
+    }));
+  }
+
+  @Override
+  public Scheduler.Cancellable maxWait(InteractionId interaction, long generation, Duration after) {
+    return engine.config.scheduler().schedule(after, () -> step(fx -> {
+      router.maxWaitPassed(interaction, generation, fx);
+      return null;
+    }));
+  }
+
+  @Override
+  public Scheduler.Cancellable backoff(InteractionId interaction, long token, Duration after) {
+    return engine.config.scheduler().schedule(after, () -> step(fx -> {
+      router.backoffPassed(interaction, token, fx);
+      return null;
+    }));
+  }
+}
