@@ -17,7 +17,9 @@ final class Narrator {
   /** The widest line the demo prints. */
   static final int WIDTH = 100;
   /** How many columns an {@link #event} line leaves for the details. */
-  static final int EVENT_DETAILS = WIDTH - 26;
+  static final int EVENT_DETAILS = WIDTH - 28;
+  /** The width of an {@link #event} line's type column: the longest type and a space. */
+  private static final int EVENT_TYPE = 22;
   /** Where values start in {@link #field} lines. */
   private static final int LABEL_COLUMNS = 16;
   private static final String INDENT = "  ";
@@ -80,7 +82,7 @@ final class Narrator {
 
   /** One event, as a listener received it. */
   void event(String type, String details) {
-    String lead = INDENT + INDENT + "▸ " + Columns.pad(type, 20);
+    String lead = INDENT + INDENT + "▸ " + Columns.pad(type, EVENT_TYPE);
     String text = Columns.shorten(details, WIDTH - Columns.width(lead));
     out.println(style.magenta(lead) + text);
   }
