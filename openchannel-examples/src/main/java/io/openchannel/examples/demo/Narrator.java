@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Prints the demo's story: numbered sections, short sentences, aligned fields and event lines,
@@ -25,6 +26,10 @@ final class Narrator {
   private static final String INDENT = "  ";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("EEE HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE_AND_TIME =
+      DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private final PrintWriter out;
   private final Style style;
@@ -113,9 +118,19 @@ final class Narrator {
     out.flush();
   }
 
-  /** The time of day, as every line of the demo shows it. */
+  /**
+   * The time of day, as every line of the demo shows it; with the day of the week after the
+   * demo's first day ({@code Tue 09:12:05}).
+   */
   static String time(Instant at) {
-    return TIME.format(at);
+    boolean firstDay = at.atZone(ZoneOffset.UTC).toLocalDate()
+        .equals(DemoCommand.START.atZone(ZoneOffset.UTC).toLocalDate());
+    return (firstDay ? TIME : DAY_AND_TIME).format(at);
+  }
+
+  /** A moment with its date: {@code Tue 3 Jun, 09:11:35}. */
+  static String dateTime(Instant at) {
+    return DATE_AND_TIME.format(at);
   }
 
   /** "← in" or "→ out": the arrow says the direction, the word says it again without glyphs. */

@@ -92,6 +92,28 @@ class DemoCommandTest {
   }
 
   @Test
+  void showsMessengersWindowOpenThenClosed() {
+    assertThat(run.out())
+        .contains("oc.canSend      Allowed as messaging type RESPONSE until Tue 3 Jun, 09:11:35")
+        .contains("oc.canSend      Denied: WINDOW_CLOSED, until Noah writes again")
+        .containsPattern("refused: SendNotAllowedException\\n +Facebook Messenger allows messages"
+            + " only within 24 hours of the customer's last message")
+        .containsPattern("Nothing was stored:\\s+the\\s+interaction\\s+still\\s+holds\\s+3"
+            + "\\s+messages,\\s+and\\s+Messenger\\s+received\\s+nothing");
+  }
+
+  @Test
+  void refusesFreeTextOnWhatsAppButSendsTheTemplate() {
+    assertThat(run.out())
+        .contains("oc.canSend      Denied: TEMPLATE_REQUIRED")
+        .containsPattern("refused: SendNotAllowedException\\n +WhatsApp allows free-form messages")
+        .contains("send an approved template instead")
+        .containsPattern("▸ MessageAdded +→ out  template  \"\\[template order_update/en_US\\]")
+        .containsPattern("▸ DeliveryStatusChanged ✓✓ SENT +\"\\[template order_update/en_US\\]")
+        .containsPattern("▸ DeliveryStatusChanged ✓✓ READ +\"\\[template order_update/en_US\\]");
+  }
+
+  @Test
   void endsWithTheViewLineOfTheInteraction() {
     assertThat(run.out())
         .contains("contact         Mia Rossi")
