@@ -16,7 +16,6 @@ import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Presence;
 import io.openchannel.spi.store.BlobStore;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +26,7 @@ import java.util.Set;
 final class ContactCenter {
   static final AccountId MESSENGER = AccountId.of("sunny-messenger");
   static final AccountId SMS = AccountId.of("sunny-sms");
+  static final AccountId WHATSAPP = AccountId.of("sunny-whatsapp");
   static final AgentId ANN = AgentId.of("ann");
   static final CannedAnswerId WELCOME = CannedAnswerId.of("welcome");
   static final CannedAnswerId SHIPPING = CannedAnswerId.of("shipping");
@@ -34,10 +34,17 @@ final class ContactCenter {
 
   private ContactCenter() {}
 
-  /** The engine: in memory, on the demo's clock, telling {@code listener} every event. */
-  static OpenChannel open(Clock clock, Dispositions dispositions, EventListener listener) {
+  /**
+   * The engine: in memory, on the demo's clock and scheduler, sending through the scripted
+   * platforms, telling {@code listener} every event.
+   */
+  static OpenChannel open(DemoClock clock, Platforms platforms, Dispositions dispositions,
+      EventListener listener) {
     return OpenChannel.builder()
         .clock(clock)
+        .scheduler(new DemoScheduler(clock))
+        .connector(platforms.messenger())
+        .connector(platforms.whatsApp())
         .blobStore(BlobStore.inMemory())
         .dispositions(dispositions)
         .cannedAnswers(cannedAnswers())
@@ -81,11 +88,21 @@ final class ContactCenter {
         AccountSettings.builder().mapKey(ContactFields.PHONE).build());
   }
 
-  /** Ann, available, three chats at a time on each channel, allowed on both accounts. */
+  /** WhatsApp Business with a Reply URL and no auto-reply. */
+  static Account whatsApp() {
+    return Account.of(WHATSAPP, ChannelType.WHATSAPP, "Sunny Shoes",
+        AccountSettings.builder()
+            .replyUrl("https://connector.sunnyshoes.example/whatsapp/reply")
+            .mapKey(ContactFields.WHATSAPP)
+            .build());
+  }
+
+  /** Ann, available, three chats at a time on each channel, allowed on every account. */
   static Agent ann() {
     return Agent.of(ANN, "Ann Baker")
         .withPresence(Presence.AVAILABLE)
-        .withCapacity(Map.of(ChannelType.FACEBOOK_MESSENGER, 3, ChannelType.SMS, 3))
-        .withAccounts(Set.of(MESSENGER, SMS));
+        .withCapacity(Map.of(ChannelType.FACEBOOK_MESSENGER, 3, ChannelType.WHATSAPP, 3,
+            ChannelType.SMS, 3))
+        .withAccounts(Set.of(MESSENGER, WHATSAPP, SMS));
   }
 }

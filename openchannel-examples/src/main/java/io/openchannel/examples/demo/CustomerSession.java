@@ -19,11 +19,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Steps 2–7: Mia writes on Messenger, Ann answers her in every way an agent can, Mia writes
- * again (and the channel delivers that twice), then Ann tags, reads and closes the interaction.
+ * Steps 2–8: Mia writes on Messenger, Ann answers her in every way an agent can (Messenger
+ * refuses one message), Messenger reports what reached Mia, Mia writes again (and the channel
+ * delivers that twice), then Ann tags, reads and closes the interaction.
  */
 final class CustomerSession {
   private static final SenderProfile MIA = SenderProfile.of("psid-mia-7731", "Mia", "Rossi");
+  /** What the demo's fake Messenger answers when it refuses Ann's file. */
+  private static final String UNAVAILABLE = "(#551) This person isn't available right now";
   /** A few bytes that look like a PDF: enough for the engine, which never parses files. */
   private static final byte[] SIZE_GUIDE = ("%PDF-1.4\n% Sunny Shoes size guide\n"
       + "1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
@@ -31,13 +34,15 @@ final class CustomerSession {
 
   private final OpenChannel oc;
   private final DemoClock clock;
+  private final Platforms platforms;
   private final Narrator say;
   private final AgentDesk ann;
   private InteractionId interaction;
 
-  CustomerSession(OpenChannel oc, DemoClock clock, Narrator say) {
+  CustomerSession(OpenChannel oc, DemoClock clock, Platforms platforms, Narrator say) {
     this.oc = oc;
     this.clock = clock;
+    this.platforms = platforms;
     this.say = say;
     this.ann = oc.desk(ContactCenter.ANN);
   }
@@ -48,6 +53,7 @@ final class CustomerSession {
     annTakesIt();
     annAnswers();
     annAddsANote();
+    new ReceiptsScene(oc, clock, say).run(interaction, MIA.externalId()); // takes two minutes
     customerWritesAgain();
     annWrapsUp();
     return interaction;
@@ -59,11 +65,14 @@ final class CustomerSession {
     say.action(now() + "  Mia Rossi writes on Messenger: " + Narrator.quote(text, 60));
     ReceiveResult result = oc.receive(ContactCenter.MESSENGER, inbound("m_mia_0001", text));
     interaction = result.interaction().id();
+    clock.settle(); // the dispatcher sends the auto-reply
     Contact mia = oc.contacts().get(result.interaction().contact());
     say.say("Mia was unknown, so the Contacts Manager created her (S5); map key "
         + ContactFields.FACEBOOK + " = " + mia.field(ContactFields.FACEBOOK).orElse("?") + ".");
     say.say("Her message opened " + (result.newInteraction() ? "a new" : "an existing")
-        + " interaction, and the account answered with its auto-reply (S27).");
+        + " interaction, and the account answered with its auto-reply (S27). Like every message"
+        + " to a customer, it was stored QUEUED, then the outbox dispatcher handed it to the"
+        + " account's connector: ✓✓ SENT once Messenger accepted it.");
     showLastMessage("is", "auto-replies");
   }
 
@@ -85,18 +94,25 @@ final class CustomerSession {
     Message canned = ann.sendCanned(interaction, ContactCenter.WELCOME);
     say.detail("template", Narrator.quote(template(ContactCenter.WELCOME), 76));
     say.detail("sent", Narrator.quote(canned.text(), 76));
+    clock.settle();
 
     clock.advance(Duration.ofSeconds(30));
     say.action(now() + "  Text with emoji, stored exactly as typed:");
     ann.sendText(interaction, "Good news: size 38 is in stock 🎉 Shall I keep a pair for you?");
+    clock.settle();
 
     clock.advance(Duration.ofSeconds(30));
     long limit = oc.accounts().get(ContactCenter.MESSENGER).maxAttachmentBytes();
     say.action(now() + "  A file with a caption (one file per message, up to "
         + limit / (1024 * 1024) + " MB on this account):");
+    platforms.messenger().willFailPermanently(UNAVAILABLE); // the fake refuses the next send
     ann.sendAttachment(interaction,
         AttachmentUpload.of("size-guide.pdf", "application/pdf", SIZE_GUIDE),
         "Our size guide, in case you are between sizes");
+    clock.settle();
+    say.say("Messenger refused the file (the demo scripted its fake platform to): ✗ FAILED, the"
+        + " single checkmark of S12, with the platform's reason for Ann to read;"
+        + " desk.retry(message) would queue it again. A refused message never holds back the ones after it.");
   }
 
   private void annAddsANote() {
@@ -108,7 +124,7 @@ final class CustomerSession {
   }
 
   private void customerWritesAgain() {
-    clock.advance(Duration.ofMinutes(3));
+    clock.advance(Duration.ofMinutes(1));
     say.section("Mia writes again, and the channel retries", "oc.receive(…) twice, same message id");
     String text = "Perfect, I'll order size 38 now. Thank you! 🙏";
     say.action(now() + "  Mia answers, message id m_mia_0002: " + Narrator.quote(text, 60));

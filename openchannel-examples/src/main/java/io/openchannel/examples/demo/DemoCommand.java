@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code openchannel-examples demo}: one customer conversation from first message to "Close &amp;
- * Dispose", narrated step by step, on an in-memory engine. Read the classes of this package in
+ * Dispose", with delivery and the channels' messaging windows, narrated step by step, on an
+ * in-memory engine. Read the classes of this package in
  * the order {@link #call()} uses them; they double as sample code.
  */
 @Command(
@@ -22,8 +23,10 @@ import picocli.CommandLine.Spec;
     description = {
       "A narrated open-channel session, from first message to Close & Dispose.",
       "%nA customer writes on Messenger; an agent answers, adds a note, tags and closes;"
-          + " every event is shown as it happens. The engine runs in memory on a demo clock:"
-          + " nothing leaves this process, and every run prints the same."
+          + " the platform delivers or refuses each message; the channels' messaging windows"
+          + " close. Every event is shown as it happens. The engine runs in memory on a demo"
+          + " clock, with fake platforms: nothing leaves this process, and every run prints the"
+          + " same."
     })
 public final class DemoCommand implements Callable<Integer> {
   /** When the demo's clock starts: a Monday morning, UTC. */
@@ -41,18 +44,21 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Narrator say = new Narrator(spec.commandLine().getOut(), color.style());
-    say.title("openchannel demo",
-        "One customer conversation on the \"open channel\" side of a contact center, start to finish.");
+    say.title("openchannel demo", "One conversation on the \"open channel\" side of a contact"
+        + " center, then the channels' rules.");
     DemoClock clock = new DemoClock(START);
+    Platforms platforms = Platforms.scripted();
     Dispositions dispositions = ContactCenter.dispositions();
     EventEcho events = new EventEcho(say, dispositions);
-    try (OpenChannel oc = ContactCenter.open(clock, dispositions, events)) {
+    try (OpenChannel oc = ContactCenter.open(clock, platforms, dispositions, events)) {
       new Setup(oc, say).run("Mon 2 Jun 2025, 09:00 UTC");
-      InteractionId mias = new CustomerSession(oc, clock, say).run();
-      new ReplyDisabledScene(oc, clock, say).run();
+      InteractionId mias = new CustomerSession(oc, clock, platforms, say).run();
       Report report = new Report(oc, say);
       report.messages(mias);
       report.viewLine(mias);
+      new ReplyDisabledScene(oc, clock, say).run();
+      new MessengerWindowScene(oc, clock, platforms, say).run();
+      new WhatsAppTemplateScene(oc, clock, say).run();
       report.eventCounts(events.counts());
     }
     say.blank();

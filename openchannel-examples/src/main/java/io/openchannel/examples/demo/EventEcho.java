@@ -1,6 +1,7 @@
 package io.openchannel.examples.demo;
 
 import io.openchannel.event.ContactCreated;
+import io.openchannel.event.DeliveryStatusChanged;
 import io.openchannel.event.EventListener;
 import io.openchannel.event.InteractionAssigned;
 import io.openchannel.event.InteractionClosed;
@@ -9,10 +10,14 @@ import io.openchannel.event.MessageAdded;
 import io.openchannel.event.OpenChannelEvent;
 import io.openchannel.event.ReadStateChanged;
 import io.openchannel.event.TagsChanged;
+import io.openchannel.examples.terminal.Columns;
 import io.openchannel.interaction.Dispositions;
 import io.openchannel.interaction.Tag;
 import io.openchannel.message.Direction;
+import io.openchannel.message.Message;
+import io.openchannel.message.MessageId;
 import io.openchannel.routing.AgentId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -26,6 +31,8 @@ final class EventEcho implements EventListener {
   private final Narrator narrator;
   private final Dispositions dispositions;
   private final Map<String, Integer> counts = new TreeMap<>();
+  /** Every message added so far, to say which one a delivery status is about. */
+  private final Map<MessageId, Message> messages = new HashMap<>();
 
   EventEcho(Narrator narrator, Dispositions dispositions) {
     this.narrator = narrator;
@@ -37,6 +44,9 @@ final class EventEcho implements EventListener {
     String type = event.getClass().getSimpleName();
     counts.merge(type, 1, Integer::sum);
     narrator.event(type, describe(event));
+    if (event instanceof DeliveryStatusChanged e && e.reason().isPresent()) {
+      narrator.detail("reason", e.reason().get()); // what the agent reads next to the ✗
+    }
   }
 
   /** How many events of each type were seen, by type name. */
@@ -55,7 +65,15 @@ final class EventEcho implements EventListener {
           + e.unmanagedCount() + " unmanaged";
     }
     if (event instanceof MessageAdded e) {
+      messages.put(e.message().id(), e.message());
       return MessageLine.summary(e.message(), Narrator.EVENT_DETAILS);
+    }
+    if (event instanceof DeliveryStatusChanged e) {
+      String status = Columns.pad(MessageLine.checkmarks(e.status()), 13);
+      Message m = messages.get(e.message());
+      String which = m == null ? e.message().value()
+          : MessageLine.brief(m, Narrator.EVENT_DETAILS - Columns.width(status));
+      return status + which;
     }
     if (event instanceof InteractionAssigned e) {
       return "to " + e.agent() + (e.firstTimeManaged() ? ", the first agent to manage it" : "");

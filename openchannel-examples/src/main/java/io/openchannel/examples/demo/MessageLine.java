@@ -41,14 +41,32 @@ final class MessageLine {
   }
 
   /**
-   * The delivery status of a message sent to the channel; "received" for the customer's,
-   * "not sent" for internal notes, which never leave the contact center.
+   * The delivery status of a message sent to the channel, with its checkmarks; "received" for the
+   * customer's, "not sent" for internal notes, which never leave the contact center.
    */
   static String status(Message message) {
     if (message.isInternalNote()) {
       return "not sent";
     }
-    return message.deliveryStatus().map(DeliveryStatus::name).orElse("received");
+    return message.deliveryStatus().map(MessageLine::checkmarks).orElse("received");
+  }
+
+  /**
+   * {@code ✓✓ SENT}, {@code ✓✓ DELIVERED}, {@code ✓✓ READ}: the channel accepted the message (the
+   * double checkmark of S12); {@code ✗ FAILED}: the single checkmark of S12, a problem;
+   * {@code QUEUED}: waiting in the outbox.
+   */
+  static String checkmarks(DeliveryStatus status) {
+    if (status == DeliveryStatus.FAILED) {
+      return "✗ FAILED";
+    }
+    return status.isSentOrLater() ? "✓✓ " + status.name() : status.name();
+  }
+
+  /** The text in quotes, or the file's name: enough to tell which message it is. */
+  static String brief(Message message, int columns) {
+    return message.attachment().map(file -> Columns.shorten(file.fileName(), columns))
+        .orElseGet(() -> Narrator.quote(message.text(), columns));
   }
 
   /** The text in quotes, or the file with its caption. */

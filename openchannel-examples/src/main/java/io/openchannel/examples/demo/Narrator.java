@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Prints the demo's story: numbered sections, short sentences, aligned fields and event lines,
@@ -17,12 +18,18 @@ final class Narrator {
   /** The widest line the demo prints. */
   static final int WIDTH = 100;
   /** How many columns an {@link #event} line leaves for the details. */
-  static final int EVENT_DETAILS = WIDTH - 26;
+  static final int EVENT_DETAILS = WIDTH - 28;
+  /** The width of an {@link #event} line's type column: the longest type and a space. */
+  private static final int EVENT_TYPE = 22;
   /** Where values start in {@link #field} lines. */
   private static final int LABEL_COLUMNS = 16;
   private static final String INDENT = "  ";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("EEE HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE_AND_TIME =
+      DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private final PrintWriter out;
   private final Style style;
@@ -80,7 +87,7 @@ final class Narrator {
 
   /** One event, as a listener received it. */
   void event(String type, String details) {
-    String lead = INDENT + INDENT + "▸ " + Columns.pad(type, 20);
+    String lead = INDENT + INDENT + "▸ " + Columns.pad(type, EVENT_TYPE);
     String text = Columns.shorten(details, WIDTH - Columns.width(lead));
     out.println(style.magenta(lead) + text);
   }
@@ -111,9 +118,19 @@ final class Narrator {
     out.flush();
   }
 
-  /** The time of day, as every line of the demo shows it. */
+  /**
+   * The time of day, as every line of the demo shows it; with the day of the week after the
+   * demo's first day ({@code Tue 09:12:05}).
+   */
   static String time(Instant at) {
-    return TIME.format(at);
+    boolean firstDay = at.atZone(ZoneOffset.UTC).toLocalDate()
+        .equals(DemoCommand.START.atZone(ZoneOffset.UTC).toLocalDate());
+    return (firstDay ? TIME : DAY_AND_TIME).format(at);
+  }
+
+  /** A moment with its date: {@code Tue 3 Jun, 09:11:35}. */
+  static String dateTime(Instant at) {
+    return DATE_AND_TIME.format(at);
   }
 
   /** "← in" or "→ out": the arrow says the direction, the word says it again without glyphs. */

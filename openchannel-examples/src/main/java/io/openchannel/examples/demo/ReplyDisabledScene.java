@@ -10,7 +10,7 @@ import io.openchannel.spi.channel.SenderProfile;
 import java.time.Duration;
 
 /**
- * Step 8: on an account without a Reply URL customers can write, but agents cannot answer (S25).
+ * Step 11: on an account without a Reply URL customers can write, but agents cannot answer (S25).
  */
 final class ReplyDisabledScene {
   private final OpenChannel oc;

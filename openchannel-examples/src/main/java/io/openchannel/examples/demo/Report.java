@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * for it. Read back through the public read API, as a host UI would.
  */
 final class Report {
-  private static final String ROW = "%-3s %-9s %-6s %-11s %-9s %-13s %s";
+  private static final String NO_BREAK = "\u00a0";
+  private static final String ROW = "%-3s %-9s %-6s %-11s %-13s %-13s %s";
 
   private final OpenChannel oc;
   private final Narrator say;
@@ -40,10 +41,12 @@ final class Report {
       say.row(String.format(ROW, n, Narrator.time(m.createdAt()), Narrator.arrow(m.direction()),
           MessageLine.kind(m), MessageLine.status(m), MessageLine.flags(m), author(m)));
       say.row("    " + MessageLine.content(m, Narrator.WIDTH - 6));
+      m.failureReason().ifPresent(reason -> say.row("    reason: " + reason));
     }
     say.blank();
-    say.say("QUEUED: waiting in the outbox for the delivery dispatcher, which comes in a later"
-        + " version.");
+    say.say("✓✓ the channel accepted the message (the double checkmark of S12), then DELIVERED to"
+        + " Mia's phone and READ by her. ✗ FAILED is the single checkmark: a problem, with the"
+        + " platform's reason; the agent may retry it.");
   }
 
   /** The interactions view's row for the interaction (S15–S17, S19, S24). */
@@ -73,10 +76,14 @@ final class Report {
   void eventCounts(Map<String, Integer> counts) {
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     say.blank();
-    say.say("The listener received " + total + " events: " + counts.entrySet().stream()
+    // A no-break space inside each "Type n" keeps the pair on one line when the sentence wraps.
+    String sentence = "The listener received " + total + " events: " + counts.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", ")) + ".");
+        .map(e -> e.getKey() + NO_BREAK + e.getValue())
+        .collect(Collectors.joining(", ")) + ".";
+    for (String line : Columns.wrap(sentence, Narrator.WIDTH - 2)) {
+      say.row(line.replace(NO_BREAK, " "));
+    }
   }
 
   private static String plural(int n, String noun) {

@@ -24,10 +24,14 @@ final class Setup {
   void run(String startedAt) {
     say.section("The contact center", "OpenChannel.builder()…build()");
     say.say("An engine in memory, on a demo clock that starts at " + startedAt + " and moves only"
-        + " when the demo moves it, so every run prints the same times.");
+        + " when the demo moves it. The engine's timed work, such as sending queued messages,"
+        + " runs as the clock moves, so every run prints the same.");
     say.blank();
     showMessenger(oc.accounts().create(ContactCenter.messenger()));
+    showWhatsApp(oc.accounts().create(ContactCenter.whatsApp()));
     showSms(oc.accounts().create(ContactCenter.smsWithoutReplyUrl()));
+    say.field("platforms", "ScriptedConnector fakes stand in for Messenger's and WhatsApp's APIs:");
+    say.more("they accept every message unless the demo scripts a failure");
     showAgent(oc.agents().create(ContactCenter.ann()));
     showDispositions(oc.dispositions());
     showCannedAnswers();
@@ -43,6 +47,12 @@ final class Setup {
         + " (the contact field that identifies a sender)"));
   }
 
+  private void showWhatsApp(Account account) {
+    say.field("account", sub(account.id().value(), account.type().displayName() + ", named \""
+        + account.name() + "\", no auto-reply"));
+    say.more(sub("Reply URL", account.settings().replyUrl().map(Object::toString).orElse("none")));
+  }
+
   private void showSms(Account account) {
     say.field("account", sub(account.id().value(), account.type().displayName() + ", named \""
         + account.name() + "\""));
@@ -51,10 +61,10 @@ final class Setup {
   }
 
   private void showAgent(Agent agent) {
-    say.field("agent", sub(agent.id().value(), agent.name() + ", " + agent.presence()
-        + "; capacity " + agent.capacity().entrySet().stream()
-            .map(c -> c.getKey().displayName() + " " + c.getValue())
-            .collect(Collectors.joining(", "))));
+    say.field("agent", sub(agent.id().value(), agent.name() + ", " + agent.presence()));
+    say.more(sub("capacity", agent.capacity().entrySet().stream()
+        .map(c -> c.getKey().displayName() + " " + c.getValue())
+        .collect(Collectors.joining(", ")) + " interactions at once"));
   }
 
   /** One line per top-level disposition, with the full path of each one under it. */

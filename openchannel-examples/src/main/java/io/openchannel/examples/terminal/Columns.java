@@ -1,6 +1,7 @@
 package io.openchannel.examples.terminal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,27 @@ import java.util.regex.Pattern;
 public final class Columns {
   private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
 
+  /**
+   * The few miscellaneous symbols and dingbats (U+2600–U+27BF) that terminals draw two columns
+   * wide, such as ✅ and ❌; the rest of that block, such as ✓ and ✗, takes one.
+   */
+  private static final BitSet WIDE_SYMBOLS = wideSymbols(
+      0x2614, 0x2615, 0x2648, 0x2653, 0x267F, 0x267F, 0x2693, 0x2693, 0x26A1, 0x26A1,
+      0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5, 0x26CE, 0x26CE, 0x26D4, 0x26D4,
+      0x26EA, 0x26EA, 0x26F2, 0x26F3, 0x26F5, 0x26F5, 0x26FA, 0x26FA, 0x26FD, 0x26FD,
+      0x2705, 0x2705, 0x270A, 0x270B, 0x2728, 0x2728, 0x274C, 0x274C, 0x274E, 0x274E,
+      0x2753, 0x2755, 0x2757, 0x2757, 0x2795, 0x2797, 0x27B0, 0x27B0, 0x27BF, 0x27BF);
+
   private Columns() {}
+
+  /** The wide code points of U+2600–U+27BF from inclusive {@code ranges}, as offsets. */
+  private static BitSet wideSymbols(int... ranges) {
+    BitSet wide = new BitSet(0x27BF - 0x2600 + 1);
+    for (int i = 0; i < ranges.length; i += 2) {
+      wide.set(ranges[i] - 0x2600, ranges[i + 1] - 0x2600 + 1);
+    }
+    return wide;
+  }
 
   /** {@code text} without ANSI colour codes. */
   public static String stripAnsi(String text) {
@@ -28,7 +49,7 @@ public final class Columns {
       return 0; // emoji presentation selector, zero-width joiner, combining marks
     }
     boolean wide = codePoint >= 0x1F000 && codePoint <= 0x1FAFF   // emoji and pictographs
-        || codePoint >= 0x2600 && codePoint <= 0x27BF             // miscellaneous symbols, dingbats
+        || codePoint >= 0x2600 && codePoint <= 0x27BF && WIDE_SYMBOLS.get(codePoint - 0x2600)
         || codePoint >= 0x1100 && codePoint <= 0x115F             // Hangul Jamo
         || codePoint >= 0x2E80 && codePoint <= 0xA4CF             // CJK
         || codePoint >= 0xAC00 && codePoint <= 0xD7A3             // Hangul syllables

@@ -38,9 +38,10 @@ class DemoCommandTest {
   @Test
   void showsTheNewContactAndTheAutoReply() {
     assertThat(run.out())
-        .contains("▸ ContactCreated      Mia Rossi, a new contact")
-        .contains("▸ InteractionOpened   Mia Rossi on sunny-messenger")
-        .contains("→ out  text [auto-reply]  \"Thanks for writing!");
+        .containsPattern("▸ ContactCreated +Mia Rossi, a new contact")
+        .containsPattern("▸ InteractionOpened +Mia Rossi on sunny-messenger")
+        .contains("→ out  text [auto-reply]  \"Thanks for writing!")
+        .containsPattern("▸ DeliveryStatusChanged ✓✓ SENT +\"Thanks for writing!");
   }
 
   @Test
@@ -65,11 +66,51 @@ class DemoCommandTest {
   @Test
   void listsEveryMessageWithItsFlagsAndStatus() {
     assertThat(run.out())
-        .containsPattern("2 +09:00:00  → out  text +QUEUED +\\[auto-reply\\]")
-        .containsPattern("→ out  text +QUEUED +\\[canned\\]")
-        .containsPattern("→ out  attachment +QUEUED ")
+        .containsPattern("2 +09:00:00  → out  text +✓✓ READ +\\[auto-reply\\]")
+        .containsPattern("3 +09:01:40  → out  text +✓✓ READ +\\[canned\\]")
+        .containsPattern("4 +09:02:10  → out  text +✓✓ DELIVERED +Ann Baker")
+        .containsPattern("5 +09:02:40  → out  attachment +✗ FAILED +Ann Baker")
         .containsPattern("→ out  note +not sent +\\[note\\]")
-        .contains("size-guide.pdf (application/pdf,");
+        .contains("size-guide.pdf (application/pdf,")
+        .doesNotContain("QUEUED ");
+  }
+
+  @Test
+  void showsTheFailedMessageWithItsSingleCheckmarkAndReason() {
+    assertThat(run.out())
+        .containsPattern("▸ DeliveryStatusChanged ✗ FAILED +size-guide.pdf\\n +reason +\\(#551\\)"
+            + " This person isn't available right now")
+        .contains("      reason: (#551) This person isn't available right now");
+  }
+
+  @Test
+  void appliesReceiptsToAcceptedMessagesOnly() {
+    assertThat(run.out())
+        .containsPattern("▸ DeliveryStatusChanged ✓✓ DELIVERED +\"Good news: size 38")
+        .containsPattern("▸ DeliveryStatusChanged ✓✓ READ +\"Hi Mia, this is Ann Baker")
+        .doesNotContainPattern("✓✓ (DELIVERED|READ) +size-guide\\.pdf");
+  }
+
+  @Test
+  void showsMessengersWindowOpenThenClosed() {
+    assertThat(run.out())
+        .contains("oc.canSend      Allowed as messaging type RESPONSE until Tue 3 Jun, 09:11:35")
+        .contains("oc.canSend      Denied: WINDOW_CLOSED, until Noah writes again")
+        .containsPattern("refused: SendNotAllowedException\\n +Facebook Messenger allows messages"
+            + " only within 24 hours of the customer's last message")
+        .containsPattern("Nothing was stored:\\s+the\\s+interaction\\s+still\\s+holds\\s+3"
+            + "\\s+messages,\\s+and\\s+Messenger\\s+received\\s+nothing");
+  }
+
+  @Test
+  void refusesFreeTextOnWhatsAppButSendsTheTemplate() {
+    assertThat(run.out())
+        .contains("oc.canSend      Denied: TEMPLATE_REQUIRED")
+        .containsPattern("refused: SendNotAllowedException\\n +WhatsApp allows free-form messages")
+        .contains("send an approved template instead")
+        .containsPattern("▸ MessageAdded +→ out  template  \"\\[template order_update/en_US\\]")
+        .containsPattern("▸ DeliveryStatusChanged ✓✓ SENT +\"\\[template order_update/en_US\\]")
+        .containsPattern("▸ DeliveryStatusChanged ✓✓ READ +\"\\[template order_update/en_US\\]");
   }
 
   @Test

@@ -12,6 +12,13 @@ class ColumnsTest {
   }
 
   @Test
+  void checkmarksTakeOneColumnButEmojiCheckmarksTwo() {
+    assertThat(Columns.width("✓✓ SENT")).isEqualTo(7);
+    assertThat(Columns.width("✗ FAILED")).isEqualTo(8);
+    assertThat(Columns.width("✅❌")).isEqualTo(4);
+  }
+
+  @Test
   void shortenEndsWithAnEllipsisAndNeverSplitsAnEmoji() {
     String shortened = Columns.shorten("ab👟cd", 4);
 

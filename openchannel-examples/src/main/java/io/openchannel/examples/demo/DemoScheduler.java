@@ -1,0 +1,57 @@
+package io.openchannel.examples.demo;
+
+import io.openchannel.spi.time.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+
+/**
+ * The engine's timers on the {@link DemoClock}: a task runs when the demo moves the clock to or
+ * past its due time, on the demo's own thread, so what the engine does later (the outbox
+ * dispatcher sending queued messages, retries after a failure) prints at the same place in every
+ * run. Tasks run in due-time order, then in the order they were scheduled; tasks that running
+ * tasks schedule run in the same step if they fall due within it. A task that throws stops the
+ * step and reaches the demo, which wants to know.
+ */
+final class DemoScheduler implements Scheduler {
+  private final DemoClock clock;
+  private final PriorityQueue<Task> tasks = new PriorityQueue<>(
+      Comparator.comparing(Task::due).thenComparingLong(Task::sequence));
+  private long sequence;
+
+  DemoScheduler(DemoClock clock) {
+    this.clock = clock;
+    clock.drives(this);
+  }
+
+  @Override
+  public synchronized Cancellable schedule(Duration delay, Runnable task) {
+    Task scheduled = new Task(clock.instant().plus(delay.isNegative() ? Duration.ZERO : delay),
+        sequence++, task);
+    tasks.add(scheduled);
+    return () -> cancel(scheduled);
+  }
+
+  /** Runs every task due at or before {@code limit}, moving the clock to each one's due time. */
+  void runUntil(Instant limit) {
+    for (Task next = takeDue(limit); next != null; next = takeDue(limit)) {
+      clock.moveTo(next.due());
+      next.action().run(); // outside the lock: the task may schedule or cancel tasks
+    }
+  }
+
+  private synchronized Task takeDue(Instant limit) {
+    Task next = tasks.peek();
+    if (next == null || next.due().isAfter(limit)) {
+      return null;
+    }
+    return tasks.poll();
+  }
+
+  private synchronized boolean cancel(Task task) {
+    return tasks.remove(task);
+  }
+
+  private record Task(Instant due, long sequence, Runnable action) {}
+}
