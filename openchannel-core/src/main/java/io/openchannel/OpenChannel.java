@@ -105,7 +105,9 @@ public interface OpenChannel extends AutoCloseable {
    * Whether the interaction's owner may write to the customer now, for the UI to enable or grey
    * the text area (S20, S25): {@link SendDecision.Allowed} with how and until when, or
    * {@link SendDecision.Denied} with the reason, a message to show and, when known, when that
-   * changes (an empty {@code until} on a denial means "until the customer writes again").
+   * changes (an empty {@code until} on a denial means "until the customer writes again"). It
+   * answers for a free-form agent message: on WhatsApp outside the window the answer is
+   * {@code Denied(TEMPLATE_REQUIRED)}, which also means an approved template may be sent now.
    *
    * @throws NotFoundException if the interaction does not exist
    */

@@ -10,7 +10,7 @@ public class ReplyDisabledException extends SendNotAllowedException {
 
   /** Creates the exception with a message that says what was wrong and what to do. */
   public ReplyDisabledException(String message) {
-    super(message);
+    super(message, io.openchannel.policy.DenialReason.REPLY_DISABLED, java.util.Optional.empty());
   }
 
   /** Creates the exception with a message and the underlying cause. */

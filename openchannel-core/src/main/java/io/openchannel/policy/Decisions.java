@@ -44,10 +44,19 @@ final class Decisions {
         + why + "; wait until the customer writes");
   }
 
+  private static final java.time.format.DateTimeFormatter READABLE =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ROOT)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** An instant as people read it in a message: {@code 2025-06-02 09:11:35 UTC}. */
+  static String readable(Instant at) {
+    return READABLE.format(at);
+  }
+
   /** "the customer last wrote at ..." or a note that the time is not known. */
   static String lastWrote(SendContext context) {
     return context.lastInbound()
-        .map(last -> "the customer last wrote at " + last)
+        .map(last -> "the customer last wrote at " + readable(last))
         .orElse("the time of the customer's last message is not known, so the window counts as"
             + " closed");
   }

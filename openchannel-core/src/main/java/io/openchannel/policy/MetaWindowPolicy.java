@@ -52,7 +52,7 @@ record MetaWindowPolicy(ChannelType channel) implements ChannelPolicy {
       return denied(DenialReason.HUMAN_AGENT_NOT_FOR_AUTOMATION, channel.displayName()
           + "'s 24-hour window has closed (" + lastWrote(context)
           + "); only the HUMAN_AGENT tag could still send, until "
-          + tagEnd.get() + ", and it is for human agents' messages, not automated ones;"
+          + Decisions.readable(tagEnd.get()) + ", and it is for human agents' messages, not automated ones;"
           + " let an agent answer");
     }
     if (options.legacyOneMoreMessage() && human) {

@@ -120,7 +120,7 @@ public sealed interface SendDecision permits SendDecision.Allowed, SendDecision.
 
     /** The exception the send path throws for this refusal; its message is {@link #message()}. */
     public SendNotAllowedException toException() {
-      return new SendNotAllowedException(message);
+      return new SendNotAllowedException(message, reason, until);
     }
   }
 }

@@ -104,7 +104,11 @@ class ChannelRulesTest {
     int before = oc.interactions().messages(chat).size();
 
     assertThatThrownBy(() -> ann.sendText(chat, "too late"))
-        .isInstanceOf(SendNotAllowedException.class).hasMessageContaining("24");
+        .isInstanceOfSatisfying(SendNotAllowedException.class, e -> {
+          assertThat(e.reason()).contains(DenialReason.WINDOW_CLOSED);
+          assertThat(e.until()).isEmpty();
+        })
+        .hasMessageContaining("24 hours").hasMessageContaining("2024-05-01 09:00:00 UTC");
     assertThat(oc.interactions().messages(chat)).hasSize(before);
     assertThat(oc.canSend(chat)).isInstanceOfSatisfying(SendDecision.Denied.class, d -> {
       assertThat(d.reason()).isEqualTo(DenialReason.WINDOW_CLOSED);
@@ -220,6 +224,9 @@ class ChannelRulesTest {
     oc.accounts().create(Account.of(quiet, ChannelType.SMS, "quiet", AccountSettings.defaults()));
     InteractionId sms = customerWrites(quiet, "+39");
     assertThat(((SendDecision.Denied) oc.canSend(sms)).reason()).isEqualTo(DenialReason.REPLY_DISABLED);
+    assertThatThrownBy(() -> ann.sendText(sms, "hi"))
+        .isInstanceOfSatisfying(SendNotAllowedException.class,
+            e -> assertThat(e.reason()).contains(DenialReason.REPLY_DISABLED));
   }
 
   @Test

@@ -63,8 +63,14 @@ class MetaWindowScenarioTest {
     assertThat(decision).isInstanceOf(SendDecision.Denied.class);
     SendDecision.Denied denied = (SendDecision.Denied) decision;
     assertThat(denied.reason()).isEqualTo(DenialReason.HUMAN_AGENT_NOT_FOR_AUTOMATION);
-    assertThat(denied.message()).contains("human agents").contains(T0.plus(Duration.ofDays(7)).toString());
+    assertThat(denied.message()).contains("human agents").contains(Decisions.readable(T0.plus(Duration.ofDays(7))));
     assertThat(denied.until()).isEmpty();
+  }
+
+  @Test
+  void timesInMessagesReadAsPeopleWriteThem() {
+    assertThat(Decisions.readable(java.time.Instant.parse("2025-06-02T09:11:35.250Z")))
+        .isEqualTo("2025-06-02 09:11:35 UTC");
   }
 
   @Test
@@ -73,7 +79,7 @@ class MetaWindowScenarioTest {
         (SendDecision.Denied) agentAt(Duration.ofHours(25), T0, 0, PolicyOptions.NONE);
 
     assertThat(denied.message()).contains("Facebook Messenger").contains("24 hours")
-        .contains(T0.toString()).contains("wait until the customer writes again")
+        .contains(Decisions.readable(T0)).contains("wait until the customer writes again")
         .contains("HUMAN_AGENT");
     assertThat(denied.until()).as("only the customer can reopen it").isEmpty();
   }

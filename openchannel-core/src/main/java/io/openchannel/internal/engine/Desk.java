@@ -410,7 +410,8 @@ final class Desk implements AgentDesk {
 
   static void requireCanSend(Account account) {
     if (!account.enabled()) {
-      throw new SendNotAllowedException("account " + account.id() + " is disabled; enable it to send");
+      throw new SendNotAllowedException("account " + account.id() + " is disabled; enable it to send",
+          io.openchannel.policy.DenialReason.ACCOUNT_DISABLED, Optional.empty());
     }
     if (!account.settings().replyEnabled()) {
       throw new ReplyDisabledException("account " + account.id()

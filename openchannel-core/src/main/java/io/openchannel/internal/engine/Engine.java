@@ -165,11 +165,12 @@ public final class Engine implements OpenChannel {
       }
       if (!account.enabled()) {
         return new SendDecision.Denied(DenialReason.ACCOUNT_DISABLED,
-            "account " + account.id() + " is disabled", Optional.empty());
+            "account " + account.id() + " is disabled; enable it to send", Optional.empty());
       }
       if (!account.settings().replyEnabled()) {
         return new SendDecision.Denied(DenialReason.REPLY_DISABLED, "account " + account.id()
-            + " has no Reply URL, so agents cannot reply on it", Optional.empty());
+            + " has no Reply URL, so agents can neither reply nor start interactions on it;"
+            + " set one in its settings", Optional.empty());
       }
       Conversation conversation = tx.conversations().find(interaction.conversation()).orElseThrow();
       return ChannelPolicies.decide(
