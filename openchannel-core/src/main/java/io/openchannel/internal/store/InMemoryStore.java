@@ -73,12 +73,16 @@ public final class InMemoryStore implements Store {
   @Override
   public <T> T inTransaction(Function<StoreTransaction, T> work) {
     Objects.requireNonNull(work, "work");
+    if (lock.getReadHoldCount() > 0) {
+      throw new IllegalStateException("inTransaction() inside read() would wait for itself forever; "
+          + "write outside the read");
+    }
     lock.writeLock().lock();
     try {
       T result;
       try {
         result = work.apply(new Tx(false));
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) { // also a checked exception thrown sneakily: roll back whatever it is
         tables.forEach(Table::rollback);
         throw e;
       }
@@ -116,10 +120,12 @@ public final class InMemoryStore implements Store {
 
   private void indexContact(Contact old, Contact now) {
     if (old != null) {
+      old.identities().forEach(i -> contactByIdentity.remove(i, old.id()));
       old.fields().forEach((f, v) -> {
-        Set<ContactId> ids = contactsByField.get(new FieldValue(f, v));
-        if (ids != null) {
-          ids.remove(old.id());
+        FieldValue key = new FieldValue(f, v);
+        Set<ContactId> ids = contactsByField.get(key);
+        if (ids != null && ids.remove(old.id()) && ids.isEmpty()) {
+          contactsByField.remove(key);
         }
       });
     }
@@ -138,6 +144,9 @@ public final class InMemoryStore implements Store {
   private void indexMessage(Message old, Message now) {
     if (old == null) {
       messagesByInteraction.computeIfAbsent(now.interaction(), k -> new ArrayList<>(4)).add(now.id());
+    } else {
+      old.channelMessageId().ifPresent(cid ->
+          messageByChannelId.remove(new ChannelMessageKey(old.account(), cid), old.id()));
     }
     now.channelMessageId().ifPresent(cid ->
         messageByChannelId.put(new ChannelMessageKey(now.account(), cid), now.id()));
@@ -249,8 +258,10 @@ public final class InMemoryStore implements Store {
               return Optional.of(c);
             }
           }
+          // The committed owner may have dropped the identity in this transaction.
           ContactId id = contactByIdentity.get(identity);
-          return id == null ? Optional.empty() : contacts.find(id);
+          return id == null ? Optional.empty()
+              : contacts.find(id).filter(c -> c.identities().contains(identity));
         }
 
         @Override
@@ -430,8 +441,10 @@ public final class InMemoryStore implements Store {
               return Optional.of(m);
             }
           }
+          // The committed owner may have given the id up in this transaction.
           MessageId id = messageByChannelId.get(new ChannelMessageKey(account, channelMessageId));
-          return id == null ? Optional.empty() : messages.find(id);
+          return id == null ? Optional.empty() : messages.find(id)
+              .filter(m -> m.channelMessageId().equals(Optional.of(channelMessageId)));
         }
 
         private void checkChannelIdFree(Message m) {
