@@ -107,7 +107,7 @@ public abstract class ConversationRepositoryContract extends StoreContractSuppor
   void findByKeyReturnsTheLatestVersion() {
     Conversation conversation = givenConversation();
     Conversation counted = new Conversation(conversation.id(), conversation.key(),
-        conversation.contact(), Optional.empty(), 3, 1, conversation.createdAt(), 0);
+        conversation.contact(), Optional.empty(), 3, 1, conversation.createdAt(), Optional.empty(), 0, 0);
 
     Conversation updated = inTransaction(tx -> tx.conversations().update(counted));
 

@@ -98,7 +98,8 @@ record EntityKind<I, T>(
 
   private static Conversation oneMoreInteraction(Conversation c) {
     return new Conversation(c.id(), c.key(), c.contact(), c.openInteraction(),
-        c.interactionCount() + 1, c.unmanagedCount(), c.createdAt(), c.version());
+        c.interactionCount() + 1, c.unmanagedCount(), c.createdAt(), c.lastInboundAt(),
+        c.sentAfterWindow(), c.version());
   }
 
   private static Interaction oneMoreTag(Interaction i) {
@@ -110,6 +111,6 @@ record EntityKind<I, T>(
   private static Message toggleCanned(Message m) {
     return new Message(m.id(), m.interaction(), m.account(), m.direction(), m.kind(), m.text(),
         m.attachment(), m.author(), m.autoReply(), !m.canned(), m.channelMessageId(),
-        m.deliveryStatus(), m.failureReason(), m.createdAt(), m.version());
+        m.deliveryStatus(), m.failureReason(), m.template(), m.sendTerms(), m.createdAt(), m.version());
   }
 }

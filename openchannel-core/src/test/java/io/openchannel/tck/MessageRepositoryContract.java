@@ -12,6 +12,7 @@ import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.message.DeliveryStatus;
 import io.openchannel.message.Message;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * or is set by an update, and an id a message gives up is free again; {@code
  * findByChannelMessageId} finds the message that has the id now; {@code listByInteraction} lists
  * the interaction's messages in insertion order (never id order), each in its latest version.
- * All of it sees the transaction's own writes and nothing of a failed transaction.
+ * {@code listQueued} is the outbox: the {@code QUEUED} messages, oldest first, up to a limit. All
+ * of it sees the transaction's own writes and nothing of a failed transaction.
  */
 public abstract class MessageRepositoryContract extends StoreContractSupport {
 
@@ -221,5 +223,51 @@ public abstract class MessageRepositoryContract extends StoreContractSupport {
 
   private Message insert(Message message) {
     return inTransaction(tx -> tx.messages().insert(message));
+  }
+
+  @Test
+  void listQueuedIsTheOutboxOldestFirstUpToTheLimit() {
+    Interaction interaction = givenInteraction();
+    Message first = insert(fixtures.outbound(interaction));
+    Message second = insert(fixtures.outbound(givenInteraction()));
+    Message third = insert(fixtures.outbound(interaction));
+    insert(fixtures.message(interaction)); // inbound: never queued
+
+    assertThat(list(tx -> tx.messages().listQueued(10))).containsExactly(first, second, third);
+    assertThat(list(tx -> tx.messages().listQueued(2))).containsExactly(first, second);
+  }
+
+  @Test
+  void aMessageLeavesTheOutboxWhenSentAndARetriedOneRejoinsAtTheEnd() {
+    Interaction interaction = givenInteraction();
+    Message first = insert(fixtures.outbound(interaction));
+    Message second = insert(fixtures.outbound(interaction));
+
+    Message failed = inTransaction(tx -> tx.messages().update(first.withDelivery(
+        DeliveryStatus.FAILED, Optional.of("blocked"), Optional.empty())));
+    assertThat(list(tx -> tx.messages().listQueued(10))).containsExactly(second);
+
+    Message retried = inTransaction(tx -> tx.messages().update(failed.withDelivery(
+        DeliveryStatus.QUEUED, Optional.empty(), Optional.empty())));
+    assertThat(list(tx -> tx.messages().listQueued(10))).containsExactly(second, retried);
+  }
+
+  @Test
+  void listQueuedInsideATransactionSeesItsOwnWritesAndNothingOfAFailedOne() {
+    Interaction interaction = givenInteraction();
+    Message committed = insert(fixtures.outbound(interaction));
+    Message mine = fixtures.outbound(interaction);
+
+    List<Message> seenInside = inTransaction(tx -> {
+      tx.messages().insert(mine);
+      return tx.messages().listQueued(10);
+    });
+    assertThat(seenInside).containsExactly(committed, mine);
+    Message lost = fixtures.outbound(interaction);
+    assertThatThrownBy(() -> inTransaction(tx -> {
+      tx.messages().insert(lost);
+      throw new IllegalStateException("boom");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(list(tx -> tx.messages().listQueued(10))).containsExactly(committed, mine);
   }
 }

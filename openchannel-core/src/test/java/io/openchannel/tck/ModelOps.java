@@ -140,7 +140,7 @@ final class ModelOps {
       ConversationId id = pickNew(aimed, index, Universe.CONVERSATIONS, u::conversation,
           m.conversations);
       ContactId owner = nth(m.contacts, contact);
-      Conversation c = new Conversation(id, u.key(key), owner, Optional.empty(), 0, 0, T0, 0);
+      Conversation c = Conversation.start(id, u.key(key), owner, T0);
       boolean clash = m.conversations.containsKey(id) || m.conversationWith(c.key()).isPresent();
       return insert(m, clash, m.conversations, id, c, tx -> tx.conversations().insert(c));
     }
@@ -155,8 +155,9 @@ final class ModelOps {
       Conversation stored = m.conversations.get(id);
       Conversation c = stored != null
           ? new Conversation(id, stored.key(), stored.contact(), Optional.empty(), count, 0, T0,
-              version(stored, stale))
-          : new Conversation(id, u.key(0), u.contact(0), Optional.empty(), count, 0, T0, 0);
+              Optional.empty(), 0, version(stored, stale))
+          : new Conversation(id, u.key(0), u.contact(0), Optional.empty(), count, 0, T0,
+              Optional.empty(), 0, 0);
       return update(this, m.conversations, id, stored, c, false, c.withVersion(c.version() + 1),
           tx -> tx.conversations().update(c));
     }
@@ -202,7 +203,7 @@ final class ModelOps {
       Interaction of = m.interactions.get(nth(m.interactions, interaction));
       Message msg = new Message(id, of.id(), of.account(), Direction.IN, MessageKind.TEXT, "hi",
           Optional.empty(), Optional.empty(), false, false, channelMessageId(u, cid),
-          Optional.empty(), Optional.empty(), T0, 0);
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), T0, 0);
       boolean clash = m.messages.containsKey(id) || m.channelMessageIdTakenByOther(msg);
       return insert(m, clash, m.messages, id, msg, tx -> tx.messages().insert(msg));
     }
@@ -217,7 +218,8 @@ final class ModelOps {
       Message stored = m.messages.get(id);
       Message base = stored != null ? stored : new Message(id, u.interaction(0), u.account(0),
           Direction.IN, MessageKind.TEXT, "hi", Optional.empty(), Optional.empty(), false, false,
-          Optional.empty(), Optional.empty(), Optional.empty(), T0, 0);
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+          T0, 0);
       Message msg = StoreFixtures.withChannelMessageId(base, channelMessageId(u, cid))
           .withVersion(version(stored, stale));
       return update(this, m.messages, id, stored, msg, m.channelMessageIdTakenByOther(msg),

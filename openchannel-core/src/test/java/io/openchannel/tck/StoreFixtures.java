@@ -96,8 +96,7 @@ public final class StoreFixtures {
 
   /** A conversation with the given key and contact; no interactions yet. */
   public Conversation conversation(ConversationKey key, Contact contact) {
-    return new Conversation(ConversationId.of(fresh("cnv-")), key, contact.id(), Optional.empty(),
-        0, 0, T0, 0);
+    return Conversation.start(ConversationId.of(fresh("cnv-")), key, contact.id(), T0);
   }
 
   /** An open inbound interaction of {@code conversation}, started at {@link #T0}. */
@@ -124,13 +123,15 @@ public final class StoreFixtures {
   public Message outbound(Interaction interaction) {
     return new Message(MessageId.of(fresh("msg-")), interaction.id(), interaction.account(),
         Direction.OUT, MessageKind.TEXT, "Hello from " + prefix, Optional.empty(), Optional.empty(),
-        false, false, Optional.empty(), Optional.of(DeliveryStatus.QUEUED), Optional.empty(), T0, 0);
+        false, false, Optional.empty(), Optional.of(DeliveryStatus.QUEUED), Optional.empty(),
+        Optional.empty(), Optional.empty(), T0, 0);
   }
 
   private Message inbound(Interaction interaction, Optional<String> channelMessageId) {
     return new Message(MessageId.of(fresh("msg-")), interaction.id(), interaction.account(),
         Direction.IN, MessageKind.TEXT, "Hi! \uD83D\uDC4B " + prefix, Optional.empty(),
-        Optional.empty(), false, false, channelMessageId, Optional.empty(), Optional.empty(), T0, 0);
+        Optional.empty(), false, false, channelMessageId, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), T0, 0);
   }
 
   /** {@code message} with its channel message id replaced (or removed when empty). */
@@ -138,7 +139,7 @@ public final class StoreFixtures {
     return new Message(message.id(), message.interaction(), message.account(), message.direction(),
         message.kind(), message.text(), message.attachment(), message.author(), message.autoReply(),
         message.canned(), channelMessageId, message.deliveryStatus(), message.failureReason(),
-        message.createdAt(), message.version());
+        message.template(), message.sendTerms(), message.createdAt(), message.version());
   }
 
   /** {@code contact} with exactly these identities. */

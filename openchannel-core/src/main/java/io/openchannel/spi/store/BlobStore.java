@@ -12,7 +12,8 @@ import java.nio.file.Path;
  */
 public interface BlobStore {
   /**
-   * Copies at most {@code maxBytes} from {@code content} into a new blob.
+   * Copies at most {@code maxBytes} from {@code content} into a new blob, and closes
+   * {@code content}.
    *
    * @return the new blob's id and its size
    * @throws BlobTooLargeException if the content is longer than {@code maxBytes}; nothing is kept

@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * <p>Contract (checked by the {@code StoreContract} kit):
  * <ul>
- *   <li>{@link #insert} takes an entity of version 0 and stores it as is; an existing id, or a
+ *   <li>{@link #insert} takes an entity of version 0 ({@link IllegalArgumentException}
+ *       otherwise) and stores it as is; an existing id, or a
  *       value that breaks a unique rule of the repository, is a
  *       {@link io.openchannel.ConcurrentUpdateException} (the engine retries and then sees the
  *       winner's row).
@@ -17,6 +18,9 @@ import java.util.Optional;
  *       {@link io.openchannel.ConcurrentUpdateException}. An unknown id is
  *       {@link io.openchannel.NotFoundException}.
  *   <li>Reads see the transaction's own writes.
+ *   <li>What identifies an entity's place never changes on update: a conversation's key, an
+ *       interaction's conversation and contact, a message's interaction and account.
+ *   <li>When a call breaks several rules at once, which exception wins is unspecified.
  * </ul>
  *
  * @param <I> the id type

@@ -14,14 +14,21 @@ import java.util.function.Function;
 public interface Store {
   /**
    * Runs {@code work} in a transaction and commits if it returns; rolls back and rethrows if it
-   * throws. A lost optimistic race surfaces as {@link io.openchannel.ConcurrentUpdateException}
-   * (from the work or from the commit); the caller may run the work again.
+   * throws (whatever it throws). A lost optimistic race surfaces as
+   * {@link io.openchannel.ConcurrentUpdateException} (from the work or from the commit); the
+   * caller may run the work again. After a repository call threw, the transaction must not be used
+   * again (some databases abort it). Transactions do not nest: the engine never opens one inside
+   * another on the same thread.
    */
   <T> T inTransaction(Function<StoreTransaction, T> work);
 
   /**
    * Runs read-only {@code work} on a consistent view. Writing through the transaction is an
-   * error. Stores may serve reads without blocking writers.
+   * error ({@link IllegalStateException}, and nothing is kept); calling {@link #inTransaction}
+   * from inside the work is an error too. Stores may serve reads without blocking writers.
+   *
+   * <p>The default runs the work in {@link #inTransaction}, which cannot refuse writes: a store
+   * must override it to pass the contract kit.
    */
   default <T> T read(Function<StoreTransaction, T> work) {
     return inTransaction(work);
