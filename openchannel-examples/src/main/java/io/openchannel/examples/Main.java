@@ -1,5 +1,6 @@
 package io.openchannel.examples;
 
+import io.openchannel.examples.bench.BenchCommand;
 import io.openchannel.examples.demo.DemoCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runnable examples of the openchannel library.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Start with: openchannel-examples demo"})
 public final class Main implements Runnable {
   @Spec

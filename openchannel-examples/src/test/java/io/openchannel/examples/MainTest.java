@@ -6,13 +6,14 @@ import org.junit.jupiter.api.Test;
 
 class MainTest {
   @Test
-  void helpListsTheDemoCommand() {
+  void helpListsTheDemoAndBenchCommands() {
     Run run = Run.of("--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .startsWith("Usage: openchannel-examples")
-        .containsPattern("(?m)^\\s+demo\\s+\\S");
+        .containsPattern("(?m)^\\s+demo\\s+\\S")
+        .containsPattern("(?m)^\\s+bench\\s+\\S");
   }
 
   @Test
