@@ -212,10 +212,10 @@ class ConcurrentInboundTest {
           }
           op++;
           // Mostly one of the newest interactions, which are likely still open.
-          int newest = known.size() - 1;
+          int size = known.size(); // read once: other threads keep adding
           InteractionId id = random.nextBoolean()
-              ? known.get(newest - random.nextInt(Math.min(known.size(), senders)))
-              : known.get(random.nextInt(known.size()));
+              ? known.get(size - 1 - random.nextInt(Math.min(size, senders)))
+              : known.get(random.nextInt(size));
           try {
             // Take it if someone else has it (the state read here may be stale: that is the race),
             // otherwise work on it; close now and then.
