@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code openchannel-examples demo}: one customer conversation from first message to "Close &amp;
  * Dispose", with delivery and the channels' messaging windows, then routing through queues
- * (offers, rejects, ring-all), narrated step by step, on an in-memory engine. Read the
+ * (offers, rejects, ring-all, timeouts), narrated step by step, on an in-memory engine. Read the
  * classes of this package in the order {@link #call()} uses them; they double as sample code.
  */
 @Command(
@@ -62,6 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
       new WhatsAppTemplateScene(oc, clock, say).run();
       new LinearQueueScene(oc, clock, say).run();
       new RingAllScene(oc, clock, say, events).run();
+      new OfferTimeoutScene(oc, clock, say).run();
       report.eventCounts(events.counts());
     }
     say.blank();

@@ -148,6 +148,14 @@ class DemoCommandTest {
   }
 
   @Test
+  void anUnansweredOfferTimesOutAndPassesToTheNextAgent() {
+    assertThat(run.out())
+        .containsPattern("▸ OfferCreated +ring ben until 10:34:05 for Eva Jones")
+        .containsPattern("▸ OfferTimedOut +ben did not answer in time\\n"
+            + " +▸ OfferCreated +ring cleo until 10:34:35 for Eva Jones");
+  }
+
+  @Test
   void endsWithTheViewLineOfTheInteraction() {
     assertThat(run.out())
         .contains("contact         Mia Rossi")
