@@ -15,6 +15,11 @@ import io.openchannel.message.CannedAnswerId;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Presence;
+import io.openchannel.routing.Queue;
+import io.openchannel.routing.QueueId;
+import io.openchannel.routing.QueueMember;
+import io.openchannel.routing.RoutingStrategy;
+import java.util.List;
 import io.openchannel.spi.store.BlobStore;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +33,13 @@ final class ContactCenter {
   static final AccountId SMS = AccountId.of("sunny-sms");
   static final AccountId WHATSAPP = AccountId.of("sunny-whatsapp");
   static final AgentId ANN = AgentId.of("ann");
+  static final AccountId ORDERS_LINE = AccountId.of("sunny-orders");
+  static final AccountId RETURNS_LINE = AccountId.of("sunny-returns");
+  static final QueueId ORDERS = QueueId.of("orders");
+  static final QueueId RETURNS = QueueId.of("returns");
+  static final AgentId BEN = AgentId.of("ben");
+  static final AgentId CLEO = AgentId.of("cleo");
+  static final AgentId DAN = AgentId.of("dan");
   static final CannedAnswerId WELCOME = CannedAnswerId.of("welcome");
   static final CannedAnswerId SHIPPING = CannedAnswerId.of("shipping");
   static final DispositionId ORDER_PLACED = DispositionId.of("sales-order-placed");
@@ -104,5 +116,31 @@ final class ContactCenter {
         .withCapacity(Map.of(ChannelType.FACEBOOK_MESSENGER, 3, ChannelType.WHATSAPP, 3,
             ChannelType.SMS, 3))
         .withAccounts(Set.of(MESSENGER, WHATSAPP, SMS));
+  }
+
+  /**
+   * A routing agent: available, two WhatsApp interactions at a time. Without presence
+   * {@code AVAILABLE} and free capacity on the channel, routing offers an agent nothing.
+   */
+  static Agent router(AgentId id, String name) {
+    return Agent.of(id, name)
+        .withPresence(Presence.AVAILABLE)
+        .withCapacity(Map.of(ChannelType.WHATSAPP, 2));
+  }
+
+  /** A queue of Ben, Cleo and Dan, in that order, with the default 30-second offer timeout. */
+  static Queue queue(QueueId id, String name, RoutingStrategy strategy) {
+    return Queue.of(id, name, List.of(QueueMember.of(BEN), QueueMember.of(CLEO),
+        QueueMember.of(DAN))).withStrategy(strategy);
+  }
+
+  /** A WhatsApp number whose new interactions go to {@code queue}, to be offered to its agents. */
+  static Account whatsAppLine(AccountId id, String name, QueueId queue) {
+    return Account.of(id, ChannelType.WHATSAPP, name,
+        AccountSettings.builder()
+            .replyUrl("https://connector.sunnyshoes.example/whatsapp/reply")
+            .mapKey(ContactFields.WHATSAPP)
+            .queue(queue)
+            .build());
   }
 }

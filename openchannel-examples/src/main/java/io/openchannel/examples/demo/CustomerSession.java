@@ -79,7 +79,7 @@ final class CustomerSession {
   private void annTakesIt() {
     clock.advance(Duration.ofMinutes(1));
     say.section("Ann takes the interaction", "oc.assign(interaction, agent)");
-    say.action(now() + "  The host assigns the interaction to Ann (this demo has no queue).");
+    say.action(now() + "  The host assigns the interaction to Ann (no queue here; routing comes at the end).");
     oc.assign(interaction, ContactCenter.ANN);
     int unmanaged = oc.interactions().conversation(current().conversation()).unmanagedCount();
     say.say("Ann owns it now; the conversation's count of unmanaged interactions drops to "

@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code openchannel-examples demo}: one customer conversation from first message to "Close &amp;
- * Dispose", with delivery and the channels' messaging windows, narrated step by step, on an
- * in-memory engine. Read the classes of this package in
- * the order {@link #call()} uses them; they double as sample code.
+ * Dispose", with delivery and the channels' messaging windows, then routing through queues
+ * (offers, rejects, ring-all, timeouts), narrated step by step, on an in-memory engine. Read the
+ * classes of this package in the order {@link #call()} uses them; they double as sample code.
  */
 @Command(
     name = "demo",
@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
       "A narrated open-channel session, from first message to Close & Dispose.",
       "%nA customer writes on Messenger; an agent answers, adds a note, tags and closes;"
           + " the platform delivers or refuses each message; the channels' messaging windows"
-          + " close. Every event is shown as it happens. The engine runs in memory on a demo"
-          + " clock, with fake platforms: nothing leaves this process, and every run prints the"
-          + " same."
+          + " close. Then queues offer new interactions to agents, who reject or accept them;"
+          + " in a ring-all queue the first accept wins. Every event is shown as it happens."
+          + " The engine runs in memory on a demo clock, with fake platforms: nothing leaves"
+          + " this process, and every run prints the same."
     })
 public final class DemoCommand implements Callable<Integer> {
   /** When the demo's clock starts: a Monday morning, UTC. */
@@ -45,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     Narrator say = new Narrator(spec.commandLine().getOut(), color.style());
     say.title("openchannel demo", "One conversation on the \"open channel\" side of a contact"
-        + " center, then the channels' rules.");
+        + " center, then channel rules and routing.");
     DemoClock clock = new DemoClock(START);
     Platforms platforms = Platforms.scripted();
     Dispositions dispositions = ContactCenter.dispositions();
@@ -59,6 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
       new ReplyDisabledScene(oc, clock, say).run();
       new MessengerWindowScene(oc, clock, platforms, say).run();
       new WhatsAppTemplateScene(oc, clock, say).run();
+      new LinearQueueScene(oc, clock, say).run();
+      new RingAllScene(oc, clock, say, events).run();
+      new OfferTimeoutScene(oc, clock, say).run();
       report.eventCounts(events.counts());
     }
     say.blank();

@@ -44,9 +44,10 @@ final class Report {
       m.failureReason().ifPresent(reason -> say.row("    reason: " + reason));
     }
     say.blank();
-    say.say("✓✓ the channel accepted the message (the double checkmark of S12), then DELIVERED to"
-        + " Mia's phone and READ by her. ✗ FAILED is the single checkmark: a problem, with the"
-        + " platform's reason; the agent may retry it.");
+    say.say("✓✓ the channel accepted the message (S12's double checkmark), then DELIVERED to Mia and"
+        + " READ.");
+    say.say("✗ FAILED is the single checkmark: a problem, with the platform's reason; the agent may"
+        + " retry it.");
   }
 
   /** The interactions view's row for the interaction (S15–S17, S19, S24). */

@@ -84,8 +84,8 @@ final class Setup {
         .collect(Collectors.joining(", ")));
   }
 
-  /** A value with a sub-label of its own, aligned. */
-  private static String sub(String label, String value) {
+  /** A value with a sub-label of its own, aligned (the routing scenes use it too). */
+  static String sub(String label, String value) {
     return Columns.pad(label, SUB_COLUMNS) + value;
   }
 }

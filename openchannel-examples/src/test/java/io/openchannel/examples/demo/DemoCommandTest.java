@@ -114,6 +114,48 @@ class DemoCommandTest {
   }
 
   @Test
+  void aQueuePassesARejectedOfferToTheNextAgentWhoAccepts() {
+    assertThat(run.out())
+        .containsPattern("▸ InteractionQueued +in queue orders, a new interaction\\n"
+            + " +▸ OfferCreated +ring ben until 10:30:35 for Tom Reed on WhatsApp: \"Can I change")
+        .containsPattern("Ben is busy and rejects the offer:\\n"
+            + " +▸ OfferRejected +by ben\\n"
+            + " +▸ OfferCreated +ring cleo until 10:30:45 for Tom Reed on WhatsApp")
+        .containsPattern("Cleo accepts:\\n(.*\\n){0,2}.*▸ OfferAccepted +by cleo")
+        .contains("The interaction is Cleo Park's now (routing state ASSIGNED)");
+  }
+
+  @Test
+  void ringAllOffersEveryoneOneAcceptsTheOthersAreToldItWasTaken() {
+    assertThat(run.out())
+        .containsPattern("ring ben until 10:31:55 for Ivy Chen")
+        .containsPattern("ring cleo until 10:31:55 for Ivy Chen")
+        .containsPattern("ring dan until 10:31:55 for Ivy Chen")
+        .containsPattern("▸ OfferAccepted +by dan")
+        .containsPattern("▸ OfferRescinded +to ben, TAKEN_BY_OTHER_AGENT: told it was taken")
+        .containsPattern("▸ OfferRescinded +to cleo, TAKEN_BY_OTHER_AGENT: told it was taken")
+        .doesNotContainPattern("▸ OfferRescinded +to dan");
+  }
+
+  @Test
+  void refusesTheLateAcceptAndChangesNothing() {
+    assertThat(run.out())
+        .containsPattern("Ben's click on Accept arrives a moment too late:\\n"
+            + "  refused: IllegalTransitionException\\n"
+            + " +offer <id> is RESCINDED \\(TAKEN_BY_OTHER_AGENT\\), no longer PENDING")
+        .contains("Nothing changed: the interaction is still Dan Moreau's, Ben's offer stays"
+            + " RESCINDED, no event.");
+  }
+
+  @Test
+  void anUnansweredOfferTimesOutAndPassesToTheNextAgent() {
+    assertThat(run.out())
+        .containsPattern("▸ OfferCreated +ring ben until 10:34:05 for Eva Jones")
+        .containsPattern("▸ OfferTimedOut +ben did not answer in time\\n"
+            + " +▸ OfferCreated +ring cleo until 10:34:35 for Eva Jones");
+  }
+
+  @Test
   void endsWithTheViewLineOfTheInteraction() {
     assertThat(run.out())
         .contains("contact         Mia Rossi")
