@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * An agent accepted an offer; the interaction is theirs (an {@link InteractionAssigned} follows or precedes it in the same commit).
+ * An agent accepted an offer; the interaction is theirs. Published in the same commit right after
+ * the {@link InteractionAssigned} that makes them the owner, and before the
+ * {@link OfferRescinded} events of the other agents' offers.
  *
  * @param at when
  * @param offer the offer

@@ -286,7 +286,7 @@ public final class Router {
     }
     String why = ended.rescindReason().map(r -> " (" + r + ")").orElse("");
     throw new IllegalTransitionException("offer " + offer + " is " + ended.state() + why
-        + ", no longer PENDING; it can no longer be accepted or rejected");
+        + ", not PENDING; only a pending offer can be accepted or rejected");
   }
 
   /** Accepts a pending offer (checked with {@link #requirePending} in the same lock hold). */

@@ -142,7 +142,7 @@ class DemoCommandTest {
     assertThat(run.out())
         .containsPattern("Ben's click on Accept arrives a moment too late:\\n"
             + "  refused: IllegalTransitionException\\n"
-            + " +offer <id> is RESCINDED \\(TAKEN_BY_OTHER_AGENT\\), no longer PENDING")
+            + " +offer <id> is RESCINDED \\(TAKEN_BY_OTHER_AGENT\\), not PENDING")
         .contains("Nothing changed: the interaction is still Dan Moreau's, Ben's offer stays"
             + " RESCINDED, no event.");
   }
