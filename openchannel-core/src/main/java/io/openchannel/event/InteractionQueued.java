@@ -29,7 +29,9 @@ public record InteractionQueued(Instant at, InteractionId interaction, QueueId q
     /** Its agent went offline and the engine requeues on offline. */
     AGENT_OFFLINE,
     /** The agent it was transferred to did not take it, so it came back. */
-    TRANSFER_RETURNED
+    TRANSFER_RETURNED,
+    /** Its agent did not answer the customer in time, so it is routed again. */
+    UNANSWERED
   }
 
   @Override

@@ -34,8 +34,9 @@ class RoutingProperties {
   @Provide
   Arbitrary<ActionChain<RoutingWorld>> chains() {
     return Combinators.combine(Arbitraries.of(RoutingStrategy.class), Arbitraries.of(true, false),
-        Arbitraries.integers().between(1, 2)).flatAs((strategy, requeue, capacity) ->
-        ActionChain.startWith(() -> new RoutingWorld(strategy, requeue, capacity))
+        Arbitraries.integers().between(1, 2), Arbitraries.of(true, false))
+        .flatAs((strategy, requeue, capacity, reroute) ->
+        ActionChain.startWith(() -> new RoutingWorld(strategy, requeue, capacity, reroute))
             .withAction(4, inbound())
             .withAction(4, answer(true))
             .withAction(3, answer(false))

@@ -55,12 +55,15 @@ final class RoutingWorld {
   private Map<QueueId, List<InteractionId>> waitingBefore = Map.of();
   final List<String> violations = new ArrayList<>();
 
-  RoutingWorld(RoutingStrategy strategy, boolean requeue, int capacity) {
-    description = strategy + (requeue ? "/REQUEUE" : "/KEEP") + "/cap" + capacity;
+  RoutingWorld(RoutingStrategy strategy, boolean requeue, int capacity, boolean reroute) {
+    description = strategy + (requeue ? "/REQUEUE" : "/KEEP") + "/cap" + capacity
+        + (reroute ? "/reroute-60s" : "");
     // A day-long back-off never passes within a sequence, so declined agents stay excluded.
-    f = new RoutingFixture(RoutingOptions.defaults().withRandomSeed(7)
+    RoutingOptions options = RoutingOptions.defaults().withRandomSeed(7)
         .withRejectBackoff(Duration.ofDays(1))
-        .withOfflineAssignments(requeue ? OfflineAssignments.REQUEUE : OfflineAssignments.KEEP));
+        .withOfflineAssignments(requeue ? OfflineAssignments.REQUEUE : OfflineAssignments.KEEP);
+    // Sequences advance the clock by 10 or 30 s at a time, so a minute passes within many of them.
+    f = new RoutingFixture(reroute ? options.withRerouteUnanswered(Duration.ofMinutes(1)) : options);
     agents = f.agents(capacity, "a0", "a1", "a2", "a3");
     members.put(RoutingFixture.SALES, agents.subList(0, 3));
     members.put(SUPPORT, agents.subList(2, 4));
@@ -114,7 +117,11 @@ final class RoutingWorld {
       OpenChannelEvent e = events.get(seen);
       if (e instanceof InteractionQueued q) {
         entry.put(q.interaction(), ++entries);
-        owner.remove(q.interaction()); // requeued from an offline agent, or transferred
+        AgentId previous = owner.remove(q.interaction()); // requeued, or transferred
+        if (q.cause() == InteractionQueued.Cause.UNANSWERED && previous != null) {
+          // The agent who did not answer comes last, like one who declined.
+          excluded.computeIfAbsent(q.interaction(), k -> new HashSet<>()).add(previous);
+        }
       } else if (e instanceof OfferCreated o) {
         created.put(o.offer(), o);
         if (o.transferredBy().isEmpty()) {

@@ -105,16 +105,33 @@ final class RoutingService implements Routing, RouterTimers {
     for (Effects.Requeue r : fx.requeues()) {
       write(engine.lockKey(r.interaction()), true, work -> {
         Interaction i = Engine.requireInteraction(work, r.interaction());
-        if (!i.isOpen() || !router.canRequeue(i.id(), r.agent())) {
-          return null; // closed, or the agent came back, meanwhile
+        if (!i.isOpen() || !router.canRequeue(i.id(), r.agent(), r.cause())
+            || r.assignedAt().filter(since -> answeredSince(work, i, r.agent(), since)).isPresent()) {
+          return null; // closed, the agent came back, or answered, meanwhile
         }
         return work.tx().interactions().update(i.withoutOwner());
       }, (i, next) -> {
         if (i != null) {
-          router.requeue(i.id(), next);
+          router.requeue(i.id(), r.cause(), next);
         }
       });
     }
+  }
+
+  /**
+   * Whether {@code agent} sent the customer a message (not a note) since {@code since}; read in
+   * the requeue's own transaction, under the conversation's lock, so a reply that committed just
+   * before is seen.
+   */
+  private static boolean answeredSince(Transactions.Work work, Interaction i, AgentId agent,
+      java.time.Instant since) {
+    for (io.openchannel.message.Message m : work.tx().messages().listByInteraction(i.id())) {
+      if (m.author().equals(java.util.Optional.of(agent)) && m.deliveryStatus().isPresent()
+          && !m.createdAt().isBefore(since)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What routing needs to know of an interaction. */
@@ -252,6 +269,14 @@ final class RoutingService implements Routing, RouterTimers {
   public Scheduler.Cancellable maxWait(InteractionId interaction, long generation, Duration after) {
     return engine.config.scheduler().schedule(after, () -> step(fx -> {
       router.maxWaitPassed(interaction, generation, fx);
+      return null;
+    }));
+  }
+
+  @Override
+  public Scheduler.Cancellable unanswered(InteractionId interaction, long token, Duration after) {
+    return engine.config.scheduler().schedule(after, () -> step(fx -> {
+      router.unansweredPassed(interaction, token, fx);
       return null;
     }));
   }

@@ -315,8 +315,16 @@ final class Dispatcher {
     x.overdue = false;
     cancel(x.maxWaitTimer);
     cancel(x.backoffTimer);
+    cancel(x.unansweredTimer);
     x.maxWaitTimer = null;
     x.backoffTimer = null;
+    x.unansweredTimer = null;
+    if (x.state == RoutingState.ASSIGNED && x.owner != null && x.queue != null) {
+      x.assignedAt = now();
+      long token = ++x.answerToken;
+      options.rerouteUnanswered().ifPresent(after ->
+          x.unansweredTimer = timers.unanswered(x.info.interaction(), token, after));
+    }
   }
 
   private void close(OfferRecord rec, OfferState state, Optional<RescindReason> reason, Instant now) {

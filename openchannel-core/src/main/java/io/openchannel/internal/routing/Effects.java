@@ -1,5 +1,8 @@
 package io.openchannel.internal.routing;
 
+import java.util.Optional;
+import java.time.Instant;
+import io.openchannel.event.InteractionQueued;
 import io.openchannel.event.OpenChannelEvent;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.routing.AgentId;
@@ -33,7 +36,12 @@ public final class Effects {
   }
 
   void requeue(InteractionId interaction, AgentId agent) {
-    requeues.add(new Requeue(interaction, agent));
+    requeues.add(new Requeue(interaction, agent, InteractionQueued.Cause.AGENT_OFFLINE, Optional.empty()));
+  }
+
+  void reroute(InteractionId interaction, AgentId agent, Instant assignedAt) {
+    requeues.add(new Requeue(interaction, agent, InteractionQueued.Cause.UNANSWERED,
+        Optional.of(assignedAt)));
   }
 
   public List<OpenChannelEvent> events() {
@@ -45,11 +53,16 @@ public final class Effects {
     return autoPause;
   }
 
-  /** Interactions to put back in their queue because their agent went offline. */
+  /** Interactions to put back in their queue: their agent went offline or did not answer. */
   public List<Requeue> requeues() {
     return requeues;
   }
 
-  /** An interaction to requeue, if {@code agent} still owns it and is still offline. */
-  public record Requeue(InteractionId interaction, AgentId agent) {}
+  /**
+   * An interaction to requeue, if {@code agent} still owns it and is still offline
+   * ({@code AGENT_OFFLINE}), or has still not answered since {@code assignedAt}
+   * ({@code UNANSWERED}; the engine checks the messages in the store).
+   */
+  public record Requeue(InteractionId interaction, AgentId agent, InteractionQueued.Cause cause,
+      Optional<Instant> assignedAt) {}
 }

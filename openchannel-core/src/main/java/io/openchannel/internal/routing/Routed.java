@@ -1,5 +1,6 @@
 package io.openchannel.internal.routing;
 
+import java.time.Instant;
 import io.openchannel.routing.RoutingState;
 import io.openchannel.spi.time.Scheduler;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ final class Routed {
   LinkedHashSet<AgentState> rejectedBefore;
   Scheduler.Cancellable maxWaitTimer;
   Scheduler.Cancellable backoffTimer;
+  /** Runs out if the owner has not answered (re-route unanswered); its token tells stale ones. */
+  Scheduler.Cancellable unansweredTimer;
+  long answerToken;
+  Instant assignedAt;
   long backoffToken;
 
   Routed(RoutingInfo info) {

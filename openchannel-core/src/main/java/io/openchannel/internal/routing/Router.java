@@ -366,21 +366,41 @@ public final class Router {
     d.settle(fx);
   }
 
-  /** Whether {@code agent} still owns the interaction and is still offline (requeue on offline). */
-  public boolean canRequeue(InteractionId interaction, AgentId agent) {
+  /** Whether {@code agent} still owns the interaction and the reason to requeue still holds. */
+  public boolean canRequeue(InteractionId interaction, AgentId agent, InteractionQueued.Cause cause) {
     checkLocked();
     Routed x = d.routed.get(interaction);
-    return x != null && x.state == RoutingState.ASSIGNED && x.owner.id.equals(agent)
-        && x.owner.presence == Presence.OFFLINE && x.queue != null;
+    boolean owned = x != null && x.state == RoutingState.ASSIGNED && x.owner.id.equals(agent)
+        && x.queue != null;
+    return owned && (cause != InteractionQueued.Cause.AGENT_OFFLINE
+        || x.owner.presence == Presence.OFFLINE);
   }
 
-  /** Puts an offline agent's interaction back in its queue (checked by {@link #canRequeue}). */
-  public void requeue(InteractionId interaction, Effects fx) {
+  /**
+   * Puts an interaction back in its queue (checked by {@link #canRequeue}); an agent who did not
+   * answer is offered it last.
+   */
+  public void requeue(InteractionId interaction, InteractionQueued.Cause cause, Effects fx) {
     checkLocked();
     Routed x = d.routed.get(interaction);
+    AgentState silent = x.owner;
     release(x);
     x.state = x.state.moveTo(RoutingState.QUEUED);
-    d.enterQueue(x, x.queue, InteractionQueued.Cause.AGENT_OFFLINE, Optional.empty(), fx);
+    d.afterAssigned(x); // cancels the unanswered timer
+    if (cause == InteractionQueued.Cause.UNANSWERED) {
+      x.exclude(silent);
+    }
+    d.enterQueue(x, x.queue, cause, Optional.empty(), fx);
     d.settle(fx);
+  }
+
+  /** The re-route-unanswered timer ran out: ask the engine to check the messages and requeue. */
+  public void unansweredPassed(InteractionId interaction, long token, Effects fx) {
+    checkLocked();
+    Routed x = d.routed.get(interaction);
+    if (x == null || x.answerToken != token || x.state != RoutingState.ASSIGNED || x.queue == null) {
+      return; // closed, transferred or reassigned meanwhile
+    }
+    fx.reroute(interaction, x.owner.id, x.assignedAt);
   }
 }

@@ -16,4 +16,6 @@ public interface RouterTimers {
   Scheduler.Cancellable maxWait(InteractionId interaction, long generation, Duration after);
 
   Scheduler.Cancellable backoff(InteractionId interaction, long token, Duration after);
+
+  Scheduler.Cancellable unanswered(InteractionId interaction, long token, Duration after);
 }

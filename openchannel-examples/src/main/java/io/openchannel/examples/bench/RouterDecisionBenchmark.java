@@ -88,6 +88,11 @@ public class RouterDecisionBenchmark {
       public Scheduler.Cancellable backoff(InteractionId x, long token, Duration after) {
         return () -> true;
       }
+
+      @Override
+      public Scheduler.Cancellable unanswered(InteractionId x, long token, Duration after) {
+        return () -> true;
+      }
     };
     router = new Router(Clock.systemUTC(), timers, RoutingOptions.defaults().withRandomSeed(1),
         () -> Long.toString(next++));

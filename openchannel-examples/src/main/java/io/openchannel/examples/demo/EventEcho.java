@@ -158,6 +158,7 @@ final class EventEcho implements EventListener {
       case OVERFLOW -> "overflowed" + source;
       case AGENT_OFFLINE -> "its agent went offline";
       case TRANSFER_RETURNED -> "back" + source + ": the agent it was transferred to did not take it";
+      case UNANSWERED -> "its agent did not answer the customer in time";
     };
   }
 
