@@ -385,12 +385,8 @@ final class Desk implements AgentDesk {
   /** Runs an action on an interaction the agent owns, in one transaction. */
   private <T> T act(InteractionId interactionId, BiFunction<Transactions.Work, Interaction, T> action) {
     Checks.notNull(interactionId, "interaction");
-    return engine.transactions.write(engine.lockKey(interactionId), work -> {
-      Engine.requireAgent(work, agentId);
-      Interaction interaction = Engine.requireInteraction(work, interactionId);
-      requireOwner(interaction);
-      return action.apply(work, interaction);
-    });
+    return engine.transactions.write(engine.lockKey(interactionId),
+        work -> action.apply(work, owned(work, interactionId)));
   }
 
   private void requireOwner(Interaction interaction) {
