@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A connector's Reply URL on loopback: records every request the connector sends and answers
@@ -49,6 +50,8 @@ final class FakeReplyServer implements AutoCloseable {
   private final List<Received> received = new ArrayList<>();
   private final Deque<Answer> script = new ArrayDeque<>();
   private final Map<String, byte[]> files = new TreeMap<>();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private boolean hangNext;
 
   FakeReplyServer() {
     try {
@@ -74,6 +77,12 @@ final class FakeReplyServer implements AutoCloseable {
     return answer(status, body, Map.of());
   }
 
+  /** The next request gets no answer until the server closes, so the client times out. */
+  synchronized FakeReplyServer hangNext() {
+    hangNext = true;
+    return this;
+  }
+
   synchronized FakeReplyServer file(String id, byte[] bytes) {
     files.put(id, bytes.clone());
     return this;
@@ -92,7 +101,10 @@ final class FakeReplyServer implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     Answer answer;
     byte[] file = null;
+    boolean hang;
     synchronized (this) {
+      hang = hangNext;
+      hangNext = false;
       TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
       received.add(new Received(exchange.getRequestMethod(), path, headers, body));
@@ -103,6 +115,9 @@ final class FakeReplyServer implements AutoCloseable {
         answer = script.isEmpty()
             ? new Answer(200, Map.of(), "{\"id\":\"reply-" + received.size() + "\"}") : script.poll();
       }
+    }
+    if (hang) {
+      awaitClose();
     }
     if (file != null) {
       answer = new Answer(200, Map.of("Content-Type", "application/octet-stream"), null);
@@ -116,8 +131,17 @@ final class FakeReplyServer implements AutoCloseable {
     }
   }
 
+  private void awaitClose() {
+    try {
+      closing.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
   }
 }
