@@ -30,8 +30,8 @@ final class InboundParser {
   }
 
   InboundMessage parse(WebhookRequest request, Account account) {
-    checkEnvelope(request);
-    byte[] raw = request.body();
+    byte[] raw = request.body(); // a copy: take it once
+    checkEnvelope(request, raw.length);
     JsonNode root;
     try {
       root = JSON.readTree(raw);
@@ -53,7 +53,7 @@ final class InboundParser {
       first = text(root, "name"); // a single display name goes where agents see it first
     }
     Map<String, String> fields = new HashMap<>();
-    text(root, "phone").ifPresent(p -> fields.put(ContactFields.PHONE, p));
+    id(root, "phone").ifPresent(p -> fields.put(ContactFields.PHONE, p));
     // The engine matches contacts by the ACCOUNT's map key; the sender's "mapKey" only says
     // which field "from" is, so "from" is filed under both when they name fields.
     text(root, "mapKey").filter(InboundParser::fieldName).ifPresent(k -> fields.put(k, from));
@@ -66,7 +66,7 @@ final class InboundParser {
         id(root, "threadId"));
   }
 
-  private void checkEnvelope(WebhookRequest request) {
+  private void checkEnvelope(WebhookRequest request, int size) {
     if (!request.method().equals("POST")) {
       throw new InvalidInputException("send messages with POST, not " + request.method());
     }
@@ -78,7 +78,6 @@ final class InboundParser {
         throw new InvalidInputException("Content-Type must be application/json, got " + type.get());
       }
     }
-    int size = request.body().length;
     if (size > config.maxBodyBytes()) {
       throw new InvalidInputException("body is " + size + " bytes; at most "
           + config.maxBodyBytes() + " are accepted");
