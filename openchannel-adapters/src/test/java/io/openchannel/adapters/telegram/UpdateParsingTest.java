@@ -3,10 +3,12 @@ package io.openchannel.adapters.telegram;
 import static io.openchannel.adapters.telegram.TelegramFixtures.ACCOUNT;
 import static io.openchannel.adapters.telegram.TelegramFixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openchannel.spi.channel.InboundMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +61,14 @@ class UpdateParsingTest {
         "/bot" + FakeTelegram.TOKEN + "/getFile", "/file/bot" + FakeTelegram.TOKEN + "/photos/file_7.jpg");
     assertThat(fake.received().get(0).json().path("file_id").asText()).isEqualTo("AgACAgQAAxkBAAIBlarge");
     assertThat(fake.problems()).isEmpty();
+  }
+
+  @Test
+  void aFileTelegramWillNotGiveFailsOnOpeningWithItsReasonAndWithoutTheToken() {
+    var photo = only("photo").attachment().orElseThrow(); // the fake knows no such file_id
+
+    assertThatThrownBy(() -> photo.content().get()).isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("invalid file_id").hasMessageNotContaining(FakeTelegram.TOKEN);
   }
 
   @Test
