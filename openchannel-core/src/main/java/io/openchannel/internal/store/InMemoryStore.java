@@ -62,7 +62,7 @@ public final class InMemoryStore implements Store {
       Contact::version, Contact::withVersion, this::indexContact);
   private final Table<ConversationId, Conversation> conversations = new Table<>("conversation",
       Conversation::id, Conversation::version, Conversation::withVersion,
-      (o, n) -> conversationByKey.put(n.key(), n.id()));
+      this::indexConversation);
   private final Table<InteractionId, Interaction> interactions = new Table<>("interaction",
       Interaction::id, Interaction::version, Interaction::withVersion, this::indexInteraction);
   private final Table<MessageId, Message> messages = new Table<>("message", Message::id,
@@ -132,6 +132,15 @@ public final class InMemoryStore implements Store {
     now.identities().forEach(i -> contactByIdentity.put(i, now.id()));
     now.fields().forEach((f, v) ->
         contactsByField.computeIfAbsent(new FieldValue(f, v), k -> new TreeSet<>()).add(now.id()));
+  }
+
+  private void indexConversation(Conversation old, Conversation now) {
+    // A conversation's key never changes (the repository refuses it), so only an insert is
+    // indexed; re-putting it on every update cost a hash lookup and a write into an old
+    // object the garbage collector then had to rescan.
+    if (old == null) {
+      conversationByKey.put(now.key(), now.id());
+    }
   }
 
   private void indexInteraction(Interaction old, Interaction now) {
