@@ -323,7 +323,7 @@ public final class InMemoryStore implements Store {
       @Override
       public Conversation update(Conversation c) {
         writable();
-        Conversation current = conversations.find(c.id()).orElse(null);
+        Conversation current = conversations.get(c.id());
         if (current != null && !current.key().equals(c.key())) {
           throw new IllegalArgumentException("a conversation's key never changes");
         }
