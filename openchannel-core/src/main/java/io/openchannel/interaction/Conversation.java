@@ -44,7 +44,7 @@ public record Conversation(
     Checks.notNegative(interactionCount, "interactionCount");
     Checks.notNegative(unmanagedCount, "unmanagedCount");
     Checks.check(unmanagedCount <= interactionCount,
-        "unmanagedCount " + unmanagedCount + " exceeds interactionCount " + interactionCount);
+        () -> "unmanagedCount " + unmanagedCount + " exceeds interactionCount " + interactionCount);
     Checks.notNull(createdAt, "createdAt");
     Checks.notNull(lastInboundAt, "lastInboundAt");
     Checks.notNegative(sentAfterWindow, "sentAfterWindow");

@@ -51,6 +51,8 @@ public record Interaction(
     Optional<DispositionId> disposition,
     long version) {
 
+  private static final SortedSet<Tag> NO_TAGS = Collections.emptySortedSet();
+
   /** Validates the interaction and copies its tags. */
   public Interaction {
     Checks.notNull(id, "id");
@@ -73,7 +75,10 @@ public record Interaction(
         "closedAt is set exactly when the interaction is closed");
     Checks.check(disposition.isEmpty() || status == InteractionStatus.CLOSED,
         "only a closed interaction has a disposition");
-    tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+    // Most interactions have no tags and every wither passes them on, so the empty case shares
+    // one immutable set instead of copying a TreeSet per change.
+    tags = tags.isEmpty() && tags.comparator() == null ? NO_TAGS
+        : Collections.unmodifiableSortedSet(new TreeSet<>(tags));
   }
 
   /** A new open interaction with no agent, no tags, unread. */
@@ -81,7 +86,7 @@ public record Interaction(
       Instant at) {
     return new Interaction(id, conversation.id(), conversation.account(), conversation.contact(),
         conversation.key().visibility(), origin, InteractionStatus.OPEN, at, Optional.empty(),
-        Optional.empty(), origin == Direction.OUT, new TreeSet<>(), Optional.empty(),
+        Optional.empty(), origin == Direction.OUT, NO_TAGS, Optional.empty(),
         Optional.empty(), Optional.empty(), 0);
   }
 

@@ -71,7 +71,7 @@ public record Message(
     channelMessageId.ifPresent(cid -> Checks.identifier(cid, "channelMessageId", 512));
     boolean needsAttachment = kind == MessageKind.ATTACHMENT || kind == MessageKind.VOICE;
     Checks.check(needsAttachment == attachment.isPresent(),
-        kind + " message " + (needsAttachment ? "needs" : "cannot have") + " an attachment");
+        () -> kind + " message " + (needsAttachment ? "needs" : "cannot have") + " an attachment");
     Checks.check(attachment.isPresent() || !text.isBlank(),
         "a message needs text or an attachment; blank text alone is not a message");
     Checks.check(kind != MessageKind.NOTE || direction == Direction.OUT,

@@ -13,7 +13,7 @@ final class Decisions {
   /** Checks that the context is for the policy's channel and returns it. */
   static SendContext require(ChannelType channel, SendContext context) {
     Checks.notNull(context, "context");
-    Checks.check(context.channel() == channel, "this policy is for " + channel
+    Checks.check(context.channel() == channel, () -> "this policy is for " + channel
         + " but the context is for " + context.channel()
         + "; use ChannelPolicies.forChannel(" + context.channel() + ")");
     return context;

@@ -50,7 +50,7 @@ public record SendContext(
     Checks.notNull(options, "options");
     Checks.notNegative(sentSinceWindowClosed, "sentSinceWindowClosed");
     Checks.check(customerHasWritten || lastInbound.isEmpty(),
-        "customerHasWritten is false but lastInbound is " + lastInbound.orElse(null)
+        () -> "customerHasWritten is false but lastInbound is " + lastInbound.orElse(null)
             + "; a customer who wrote has written");
   }
 

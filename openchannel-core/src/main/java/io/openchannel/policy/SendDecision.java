@@ -64,7 +64,7 @@ public sealed interface SendDecision permits SendDecision.Allowed, SendDecision.
       Checks.notNull(replyMode, "replyMode");
       Checks.notNull(until, "until");
       Checks.check(tag.isPresent() == messagingType.equals(Optional.of(MessagingType.MESSAGE_TAG)),
-          "a message tag goes with messaging type MESSAGE_TAG and only with it; got type "
+          () -> "a message tag goes with messaging type MESSAGE_TAG and only with it; got type "
               + messagingType.orElse(null) + " and tag " + tag.orElse(null));
     }
 

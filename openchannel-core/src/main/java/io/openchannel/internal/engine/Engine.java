@@ -300,6 +300,11 @@ public final class Engine implements OpenChannel {
     return key;
   }
 
+  /** Caches the lock key of a new interaction, so routing it needs no read to find it. */
+  void rememberLockKey(InteractionId interaction, String lockKey) {
+    lockKeys.put(interaction, lockKey);
+  }
+
   static Interaction requireInteraction(Transactions.Work work, InteractionId id) {
     return work.tx().interactions().find(id)
         .orElseThrow(() -> new NotFoundException("no interaction " + id));

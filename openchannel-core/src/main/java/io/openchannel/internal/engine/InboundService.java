@@ -43,23 +43,27 @@ final class InboundService {
   ReceiveResult receive(AccountId accountId, InboundMessage in) {
     Checks.text(in.text(), "inbound text", in.attachment().isPresent());
     Account account = engine.accounts().get(accountId);
-    Optional<ReceiveResult> earlier = findDuplicate(accountId, in.channelMessageId());
-    if (earlier.isPresent()) {
+    if (in.attachment().isPresent()) {
       // A webhook retry: nothing to download, nothing to store, even if the account has been
-      // disabled since (the channel must not keep retrying a message we already have).
-      return earlier.get();
+      // disabled since (the channel must not keep retrying a message we already have). Without
+      // an attachment nothing is saved before the transaction, which makes both checks itself.
+      Optional<ReceiveResult> earlier = findDuplicate(accountId, in.channelMessageId());
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      requireEnabled(account);
     }
-    requireEnabled(account);
     Visibility visibility = in.visibility().orElse(account.type().defaultVisibility());
     ConversationKey key =
         new ConversationKey(accountId, in.sender().externalId(), visibility, in.threadId());
     Optional<Attachment> attachment = in.attachment().map(file -> storeFile(account, file));
     ReceiveResult result;
     RoutingInfo[] routed = new RoutingInfo[1];
+    String lockKey = key.toString();
     try {
       // The router lock is taken only after commit: nobody can route an interaction before it
       // exists, and most messages join an open interaction and need no routing at all.
-      result = engine.routing.write(key.toString(), false, work -> {
+      result = engine.routing.write(lockKey, false, work -> {
         ReceiveResult r = store(work, accountId, key, in, attachment);
         routed[0] = r.newInteraction() ? RoutingService.infoOf(work, r.interaction()) : null;
         return r;
@@ -74,6 +78,9 @@ final class InboundService {
     }
     if (result.duplicate()) {
       engine.attachments.discard(attachment); // lost a race with the same delivery
+    }
+    if (result.newInteraction()) {
+      engine.rememberLockKey(result.interaction().id(), lockKey); // offers are accepted next
     }
     return result;
   }

@@ -83,11 +83,14 @@ final class QueueState {
 
   /** Puts the member in or out of each pool, at the position their state gives them. */
   void refresh(AgentState a) {
-    for (Map.Entry<ChannelType, AgentPool> e : pools.entrySet()) {
-      if (eligible(a, e.getKey())) {
-        e.getValue().put(a, key(a));
+    // By key, not entrySet(): EnumMap's entry iterator allocates an entry per step, and this
+    // runs for each of an agent's queues on every offer, accept and close.
+    for (ChannelType c : pools.keySet()) {
+      AgentPool pool = pools.get(c);
+      if (eligible(a, c)) {
+        pool.put(a, key(a));
       } else {
-        e.getValue().remove(a);
+        pool.remove(a);
       }
     }
   }

@@ -62,13 +62,18 @@ public final class InMemoryStore implements Store {
       Contact::version, Contact::withVersion, this::indexContact);
   private final Table<ConversationId, Conversation> conversations = new Table<>("conversation",
       Conversation::id, Conversation::version, Conversation::withVersion,
-      (o, n) -> conversationByKey.put(n.key(), n.id()));
+      this::indexConversation);
   private final Table<InteractionId, Interaction> interactions = new Table<>("interaction",
       Interaction::id, Interaction::version, Interaction::withVersion, this::indexInteraction);
   private final Table<MessageId, Message> messages = new Table<>("message", Message::id,
       Message::version, Message::withVersion, this::indexMessage);
   private final List<Table<?, ?>> tables =
       List.of(accounts, agents, contacts, conversations, interactions, messages);
+  // A Tx holds no state of its own (the tables and the lock do), so one writer and one reader
+  // serve every transaction; the engine asks for repositories dozens of times per message, and
+  // each request used to allocate a transaction view or a repository.
+  private final Tx writer = new Tx(false);
+  private final Tx reader = new Tx(true);
 
   @Override
   public <T> T inTransaction(Function<StoreTransaction, T> work) {
@@ -81,7 +86,7 @@ public final class InMemoryStore implements Store {
     try {
       T result;
       try {
-        result = work.apply(new Tx(false));
+        result = work.apply(writer);
       } catch (Throwable e) { // also a checked exception thrown sneakily: roll back whatever it is
         tables.forEach(Table::rollback);
         throw e;
@@ -102,7 +107,7 @@ public final class InMemoryStore implements Store {
     }
     lock.readLock().lock();
     try {
-      return work.apply(new Tx(true));
+      return work.apply(reader);
     } finally {
       lock.readLock().unlock();
     }
@@ -132,6 +137,15 @@ public final class InMemoryStore implements Store {
     now.identities().forEach(i -> contactByIdentity.put(i, now.id()));
     now.fields().forEach((f, v) ->
         contactsByField.computeIfAbsent(new FieldValue(f, v), k -> new TreeSet<>()).add(now.id()));
+  }
+
+  private void indexConversation(Conversation old, Conversation now) {
+    // A conversation's key never changes (the repository refuses it), so only an insert is
+    // indexed; re-putting it on every update cost a hash lookup and a write into an old
+    // object the garbage collector then had to rescan.
+    if (old == null) {
+      conversationByKey.put(now.key(), now.id());
+    }
   }
 
   private void indexInteraction(Interaction old, Interaction now) {
@@ -175,287 +189,299 @@ public final class InMemoryStore implements Store {
       }
     }
 
+    private final AccountRepository accountsRepository = new AccountRepository() {
+      @Override
+      public Account insert(Account a) {
+        writable();
+        return accounts.insert(a);
+      }
+
+      @Override
+      public Account update(Account a) {
+        writable();
+        return accounts.update(a);
+      }
+
+      @Override
+      public Optional<Account> find(AccountId id) {
+        return accounts.find(id);
+      }
+
+      @Override
+      public List<Account> list() {
+        return merged(accounts, Comparator.comparing(Account::id));
+      }
+    };
+
     @Override
     public AccountRepository accounts() {
-      return new AccountRepository() {
-        @Override
-        public Account insert(Account a) {
-          writable();
-          return accounts.insert(a);
-        }
-
-        @Override
-        public Account update(Account a) {
-          writable();
-          return accounts.update(a);
-        }
-
-        @Override
-        public Optional<Account> find(AccountId id) {
-          return accounts.find(id);
-        }
-
-        @Override
-        public List<Account> list() {
-          return merged(accounts, Comparator.comparing(Account::id));
-        }
-      };
+      return accountsRepository;
     }
+
+    private final AgentRepository agentsRepository = new AgentRepository() {
+      @Override
+      public Agent insert(Agent a) {
+        writable();
+        return agents.insert(a);
+      }
+
+      @Override
+      public Agent update(Agent a) {
+        writable();
+        return agents.update(a);
+      }
+
+      @Override
+      public Optional<Agent> find(AgentId id) {
+        return agents.find(id);
+      }
+
+      @Override
+      public List<Agent> list() {
+        return merged(agents, Comparator.comparing(Agent::id));
+      }
+    };
 
     @Override
     public AgentRepository agents() {
-      return new AgentRepository() {
-        @Override
-        public Agent insert(Agent a) {
-          writable();
-          return agents.insert(a);
-        }
-
-        @Override
-        public Agent update(Agent a) {
-          writable();
-          return agents.update(a);
-        }
-
-        @Override
-        public Optional<Agent> find(AgentId id) {
-          return agents.find(id);
-        }
-
-        @Override
-        public List<Agent> list() {
-          return merged(agents, Comparator.comparing(Agent::id));
-        }
-      };
+      return agentsRepository;
     }
+
+    private final ContactRepository contactsRepository = new ContactRepository() {
+      @Override
+      public Contact insert(Contact c) {
+        writable();
+        checkIdentitiesFree(c);
+        return contacts.insert(c);
+      }
+
+      @Override
+      public Contact update(Contact c) {
+        writable();
+        checkIdentitiesFree(c);
+        return contacts.update(c);
+      }
+
+      @Override
+      public Optional<Contact> find(ContactId id) {
+        return contacts.find(id);
+      }
+
+      @Override
+      public Optional<Contact> findByIdentity(ChannelIdentity identity) {
+        for (Contact c : contacts.pendingRows()) {
+          if (c.identities().contains(identity)) {
+            return Optional.of(c);
+          }
+        }
+        // The committed owner may have dropped the identity in this transaction.
+        ContactId id = contactByIdentity.get(identity);
+        return id == null ? Optional.empty()
+            : contacts.find(id).filter(c -> c.identities().contains(identity));
+      }
+
+      @Override
+      public List<Contact> findByField(String field, String value) {
+        TreeSet<ContactId> ids = new TreeSet<>(
+            contactsByField.getOrDefault(new FieldValue(field, value), Set.of()));
+        for (Contact c : contacts.pendingRows()) {
+          ids.add(c.id());
+        }
+        List<Contact> found = new ArrayList<>();
+        for (ContactId id : ids) {
+          contacts.find(id).filter(c -> value.equals(c.fields().get(field))).ifPresent(found::add);
+        }
+        return found;
+      }
+
+      private void checkIdentitiesFree(Contact c) {
+        for (ChannelIdentity identity : c.identities()) {
+          findByIdentity(identity).filter(other -> !other.id().equals(c.id())).ifPresent(other -> {
+            throw new ConcurrentUpdateException(
+                "identity " + identity + " already belongs to contact " + other.id());
+          });
+        }
+      }
+    };
 
     @Override
     public ContactRepository contacts() {
-      return new ContactRepository() {
-        @Override
-        public Contact insert(Contact c) {
-          writable();
-          checkIdentitiesFree(c);
-          return contacts.insert(c);
-        }
-
-        @Override
-        public Contact update(Contact c) {
-          writable();
-          checkIdentitiesFree(c);
-          return contacts.update(c);
-        }
-
-        @Override
-        public Optional<Contact> find(ContactId id) {
-          return contacts.find(id);
-        }
-
-        @Override
-        public Optional<Contact> findByIdentity(ChannelIdentity identity) {
-          for (Contact c : contacts.pendingRows()) {
-            if (c.identities().contains(identity)) {
-              return Optional.of(c);
-            }
-          }
-          // The committed owner may have dropped the identity in this transaction.
-          ContactId id = contactByIdentity.get(identity);
-          return id == null ? Optional.empty()
-              : contacts.find(id).filter(c -> c.identities().contains(identity));
-        }
-
-        @Override
-        public List<Contact> findByField(String field, String value) {
-          TreeSet<ContactId> ids = new TreeSet<>(
-              contactsByField.getOrDefault(new FieldValue(field, value), Set.of()));
-          for (Contact c : contacts.pendingRows()) {
-            ids.add(c.id());
-          }
-          List<Contact> found = new ArrayList<>();
-          for (ContactId id : ids) {
-            contacts.find(id).filter(c -> value.equals(c.fields().get(field))).ifPresent(found::add);
-          }
-          return found;
-        }
-
-        private void checkIdentitiesFree(Contact c) {
-          for (ChannelIdentity identity : c.identities()) {
-            findByIdentity(identity).filter(other -> !other.id().equals(c.id())).ifPresent(other -> {
-              throw new ConcurrentUpdateException(
-                  "identity " + identity + " already belongs to contact " + other.id());
-            });
-          }
-        }
-      };
+      return contactsRepository;
     }
+
+    private final ConversationRepository conversationsRepository = new ConversationRepository() {
+      @Override
+      public Conversation insert(Conversation c) {
+        writable();
+        findByKey(c.key()).ifPresent(other -> {
+          throw new ConcurrentUpdateException(
+              "conversation " + c.key() + " already exists as " + other.id());
+        });
+        return conversations.insert(c);
+      }
+
+      @Override
+      public Conversation update(Conversation c) {
+        writable();
+        Conversation current = conversations.get(c.id());
+        if (current != null && !current.key().equals(c.key())) {
+          throw new IllegalArgumentException("a conversation's key never changes");
+        }
+        return conversations.update(c);
+      }
+
+      @Override
+      public Optional<Conversation> find(ConversationId id) {
+        return conversations.find(id);
+      }
+
+      @Override
+      public Optional<Conversation> findByKey(ConversationKey key) {
+        for (Conversation c : conversations.pendingRows()) {
+          if (c.key().equals(key)) {
+            return Optional.of(c);
+          }
+        }
+        ConversationId id = conversationByKey.get(key);
+        return id == null ? Optional.empty() : conversations.find(id);
+      }
+    };
 
     @Override
     public ConversationRepository conversations() {
-      return new ConversationRepository() {
-        @Override
-        public Conversation insert(Conversation c) {
-          writable();
-          findByKey(c.key()).ifPresent(other -> {
-            throw new ConcurrentUpdateException(
-                "conversation " + c.key() + " already exists as " + other.id());
-          });
-          return conversations.insert(c);
-        }
-
-        @Override
-        public Conversation update(Conversation c) {
-          writable();
-          Conversation current = conversations.find(c.id()).orElse(null);
-          if (current != null && !current.key().equals(c.key())) {
-            throw new IllegalArgumentException("a conversation's key never changes");
-          }
-          return conversations.update(c);
-        }
-
-        @Override
-        public Optional<Conversation> find(ConversationId id) {
-          return conversations.find(id);
-        }
-
-        @Override
-        public Optional<Conversation> findByKey(ConversationKey key) {
-          for (Conversation c : conversations.pendingRows()) {
-            if (c.key().equals(key)) {
-              return Optional.of(c);
-            }
-          }
-          ConversationId id = conversationByKey.get(key);
-          return id == null ? Optional.empty() : conversations.find(id);
-        }
-      };
+      return conversationsRepository;
     }
+
+    private final InteractionRepository interactionsRepository = new InteractionRepository() {
+      @Override
+      public Interaction insert(Interaction i) {
+        writable();
+        return interactions.insert(i);
+      }
+
+      @Override
+      public Interaction update(Interaction i) {
+        writable();
+        return interactions.update(i);
+      }
+
+      @Override
+      public Optional<Interaction> find(InteractionId id) {
+        return interactions.find(id);
+      }
+
+      @Override
+      public List<Interaction> listByConversation(ConversationId conversation) {
+        return newestFirst(interactionsByConversation.getOrDefault(conversation, List.of()),
+            i -> i.conversation().equals(conversation));
+      }
+
+      @Override
+      public List<Interaction> listByContact(ContactId contact) {
+        return newestFirst(interactionsByContact.getOrDefault(contact, List.of()),
+            i -> i.contact().equals(contact));
+      }
+
+      private List<Interaction> newestFirst(List<InteractionId> committedIds,
+          java.util.function.Predicate<Interaction> belongs) {
+        List<Interaction> rows = new ArrayList<>(committedIds.size() + 1);
+        for (InteractionId id : committedIds) {
+          rows.add(interactions.find(id).orElseThrow());
+        }
+        for (Interaction i : interactions.pendingRows()) {
+          if (belongs.test(i) && interactions.committed(i.id()) == null) {
+            rows.add(i);
+          }
+        }
+        java.util.Collections.reverse(rows);
+        rows.sort(Comparator.comparing(Interaction::startedAt).reversed());
+        return rows;
+      }
+    };
 
     @Override
     public InteractionRepository interactions() {
-      return new InteractionRepository() {
-        @Override
-        public Interaction insert(Interaction i) {
-          writable();
-          return interactions.insert(i);
-        }
-
-        @Override
-        public Interaction update(Interaction i) {
-          writable();
-          return interactions.update(i);
-        }
-
-        @Override
-        public Optional<Interaction> find(InteractionId id) {
-          return interactions.find(id);
-        }
-
-        @Override
-        public List<Interaction> listByConversation(ConversationId conversation) {
-          return newestFirst(interactionsByConversation.getOrDefault(conversation, List.of()),
-              i -> i.conversation().equals(conversation));
-        }
-
-        @Override
-        public List<Interaction> listByContact(ContactId contact) {
-          return newestFirst(interactionsByContact.getOrDefault(contact, List.of()),
-              i -> i.contact().equals(contact));
-        }
-
-        private List<Interaction> newestFirst(List<InteractionId> committedIds,
-            java.util.function.Predicate<Interaction> belongs) {
-          List<Interaction> rows = new ArrayList<>(committedIds.size() + 1);
-          for (InteractionId id : committedIds) {
-            rows.add(interactions.find(id).orElseThrow());
-          }
-          for (Interaction i : interactions.pendingRows()) {
-            if (belongs.test(i) && interactions.committed(i.id()) == null) {
-              rows.add(i);
-            }
-          }
-          java.util.Collections.reverse(rows);
-          rows.sort(Comparator.comparing(Interaction::startedAt).reversed());
-          return rows;
-        }
-      };
+      return interactionsRepository;
     }
+
+    private final MessageRepository messagesRepository = new MessageRepository() {
+      @Override
+      public Message insert(Message m) {
+        writable();
+        checkChannelIdFree(m);
+        return messages.insert(m);
+      }
+
+      @Override
+      public Message update(Message m) {
+        writable();
+        checkChannelIdFree(m);
+        return messages.update(m);
+      }
+
+      @Override
+      public Optional<Message> find(MessageId id) {
+        return messages.find(id);
+      }
+
+      @Override
+      public List<Message> listByInteraction(InteractionId interaction) {
+        List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
+        List<Message> rows = new ArrayList<>(ids.size() + 1);
+        for (MessageId id : ids) {
+          rows.add(messages.find(id).orElseThrow());
+        }
+        for (Message m : messages.pendingRows()) {
+          if (m.interaction().equals(interaction) && messages.committed(m.id()) == null) {
+            rows.add(m);
+          }
+        }
+        return rows;
+      }
+
+      @Override
+      public List<Message> listQueued(int limit) {
+        List<Message> rows = new ArrayList<>();
+        for (MessageId id : queuedMessages) {
+          if (rows.size() == limit) {
+            return rows;
+          }
+          messages.find(id).filter(Tx::isQueued).ifPresent(rows::add);
+        }
+        for (Message m : messages.pendingRows()) {
+          if (rows.size() < limit && isQueued(m) && !queuedMessages.contains(m.id())) {
+            rows.add(m);
+          }
+        }
+        return rows;
+      }
+
+      @Override
+      public Optional<Message> findByChannelMessageId(AccountId account, String channelMessageId) {
+        for (Message m : messages.pendingRows()) {
+          if (m.account().equals(account) && m.channelMessageId().equals(Optional.of(channelMessageId))) {
+            return Optional.of(m);
+          }
+        }
+        // The committed owner may have given the id up in this transaction.
+        MessageId id = messageByChannelId.get(new ChannelMessageKey(account, channelMessageId));
+        return id == null ? Optional.empty() : messages.find(id)
+            .filter(m -> m.channelMessageId().equals(Optional.of(channelMessageId)));
+      }
+
+      private void checkChannelIdFree(Message m) {
+        m.channelMessageId().ifPresent(cid ->
+            findByChannelMessageId(m.account(), cid).filter(other -> !other.id().equals(m.id()))
+                .ifPresent(other -> {
+                  throw new ConcurrentUpdateException("channel message " + cid + " on account "
+                      + m.account() + " is already stored as " + other.id());
+                }));
+      }
+    };
 
     @Override
     public MessageRepository messages() {
-      return new MessageRepository() {
-        @Override
-        public Message insert(Message m) {
-          writable();
-          checkChannelIdFree(m);
-          return messages.insert(m);
-        }
-
-        @Override
-        public Message update(Message m) {
-          writable();
-          checkChannelIdFree(m);
-          return messages.update(m);
-        }
-
-        @Override
-        public Optional<Message> find(MessageId id) {
-          return messages.find(id);
-        }
-
-        @Override
-        public List<Message> listByInteraction(InteractionId interaction) {
-          List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
-          List<Message> rows = new ArrayList<>(ids.size() + 1);
-          for (MessageId id : ids) {
-            rows.add(messages.find(id).orElseThrow());
-          }
-          for (Message m : messages.pendingRows()) {
-            if (m.interaction().equals(interaction) && messages.committed(m.id()) == null) {
-              rows.add(m);
-            }
-          }
-          return rows;
-        }
-
-        @Override
-        public List<Message> listQueued(int limit) {
-          List<Message> rows = new ArrayList<>();
-          for (MessageId id : queuedMessages) {
-            if (rows.size() == limit) {
-              return rows;
-            }
-            messages.find(id).filter(Tx::isQueued).ifPresent(rows::add);
-          }
-          for (Message m : messages.pendingRows()) {
-            if (rows.size() < limit && isQueued(m) && !queuedMessages.contains(m.id())) {
-              rows.add(m);
-            }
-          }
-          return rows;
-        }
-
-        @Override
-        public Optional<Message> findByChannelMessageId(AccountId account, String channelMessageId) {
-          for (Message m : messages.pendingRows()) {
-            if (m.account().equals(account) && m.channelMessageId().equals(Optional.of(channelMessageId))) {
-              return Optional.of(m);
-            }
-          }
-          // The committed owner may have given the id up in this transaction.
-          MessageId id = messageByChannelId.get(new ChannelMessageKey(account, channelMessageId));
-          return id == null ? Optional.empty() : messages.find(id)
-              .filter(m -> m.channelMessageId().equals(Optional.of(channelMessageId)));
-        }
-
-        private void checkChannelIdFree(Message m) {
-          m.channelMessageId().ifPresent(cid ->
-              findByChannelMessageId(m.account(), cid).filter(other -> !other.id().equals(m.id()))
-                  .ifPresent(other -> {
-                    throw new ConcurrentUpdateException("channel message " + cid + " on account "
-                        + m.account() + " is already stored as " + other.id());
-                  }));
-        }
-      };
+      return messagesRepository;
     }
 
     private static boolean isQueued(Message m) {

@@ -88,6 +88,17 @@ public final class Checks {
     }
   }
 
+  /**
+   * Like {@link #check(boolean, String)} for a message built from values: records on the hot path
+   * are constructed millions of times, and building the text only when the check fails keeps them
+   * from allocating a string per instance.
+   */
+  public static void check(boolean condition, java.util.function.Supplier<String> message) {
+    if (!condition) {
+      throw new InvalidInputException(message.get());
+    }
+  }
+
   /** A short, safe rendering of user input for error messages. */
   public static String quote(String value) {
     String shown = value.length() > 60 ? value.substring(0, 57) + "..." : value;

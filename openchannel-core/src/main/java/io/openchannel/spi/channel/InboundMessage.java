@@ -40,7 +40,7 @@ public record InboundMessage(
     Checks.notNull(threadId, "threadId");
     threadId.ifPresent(t -> Checks.identifier(t, "threadId", 256));
     Checks.check(attachment.isPresent() || !text.isBlank(),
-        "inbound message " + channelMessageId + " has neither text nor an attachment");
+        () -> "inbound message " + channelMessageId + " has neither text nor an attachment");
     Checks.check(!voice || attachment.isPresent(), "a voice message needs its audio attachment");
   }
 
