@@ -40,34 +40,45 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin
   private ColorOption color;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port (0: any free one). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--port", defaultValue = "8080",
+      description = "Port (0: any free one). Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind; only loopback unless --allow-remote. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to bind: loopback only, unless --allow-remote."
+          + " Default: ${DEFAULT-VALUE}.")
   String host;
 
   @Option(names = "--allow-remote", description = "Allow binding a non-loopback address.")
   boolean allowRemote;
 
-  @Option(names = "--generic-secret", defaultValue = "demo-generic-secret", description = "The web account's shared secret (16+ characters). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--generic-secret", defaultValue = "demo-generic-secret",
+      description = "The web account's shared secret (16+ characters). Default: ${DEFAULT-VALUE}.")
   String genericSecret;
 
-  @Option(names = "--telegram-token", defaultValue = "123456789:demo-token-not-real", description = "The tg account's bot token. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--telegram-token", defaultValue = "123456789:demo-token-not-real",
+      description = "The tg account's bot token. Default: ${DEFAULT-VALUE}.")
   String telegramToken;
 
-  @Option(names = "--telegram-secret", defaultValue = "demo-telegram-secret", description = "The tg account's webhook secret_token. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--telegram-secret", defaultValue = "demo-telegram-secret",
+      description = "The tg account's webhook secret_token. Default: ${DEFAULT-VALUE}.")
   String telegramSecret;
 
-  @Option(names = "--telegram-api", description = "The Bot API base URL, such as https://api.telegram.org. Default: a fake on this server that sends nothing.")
+  @Option(names = "--telegram-api",
+      description = "The Bot API base URL, such as https://api.telegram.org (replies then really"
+          + " go out). Default: a fake on this server that prints calls and sends nothing.")
   String telegramApi;
 
-  @Option(names = "--auto-accept", description = "Agents accept every offer as soon as it is printed.")
+  @Option(names = "--auto-accept",
+      description = "Agents accept every offer as soon as it is printed.")
   boolean autoAccept;
 
-  @Option(names = "--reply", paramLabel = "TEXT", description = "With --auto-accept, the agent then answers TEXT.")
+  @Option(names = "--reply", paramLabel = "TEXT",
+      description = "With --auto-accept, the agent then answers TEXT.")
   String reply;
 
-  @Option(names = "--exit-after", paramLabel = "SECONDS", description = "Stop after this many seconds.")
+  @Option(names = "--exit-after", paramLabel = "SECONDS",
+      description = "Stop after this many seconds.")
   Long exitAfter;
 
   private final CountDownLatch ready = new CountDownLatch(1);
