@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stand-ins, on the same server, for what agents' replies would reach: nothing leaves this
  * machine by default. {@code POST /fake-reply} is the generic account's Reply URL and prints the
  * JSON a real connector would receive; {@code /fake-telegram/bot<token>/<method>} is a Bot API
- * that prints each call and answers it with success, without sending anything to Telegram.
+ * that prints each call and answers it with success, without sending anything to Telegram
+ * ({@code getFile} points at placeholder bytes, so that inbound photos and documents work too).
  */
 final class FakePlatforms {
   /** The generic account's Reply URL path. */
@@ -43,12 +44,20 @@ final class FakePlatforms {
       String path = exchange.getRequestURI().getPath();
       // The method is the last path segment; the token before it is never printed.
       String method = path.substring(path.lastIndexOf('/') + 1);
+      if (path.contains("/file/bot")) {
+        // A download of what getFile below pointed at: a few placeholder bytes.
+        console.line("fake Telegram", "file download, answered with placeholder bytes");
+        Http.send(exchange, 200, "application/octet-stream", "not a real file\n");
+        return;
+      }
       String body = Http.bodyText(exchange);
       boolean json = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
           .startsWith("application/json");
       console.line("fake Telegram", method + " " + (json ? oneLine(body) : "(a file upload)"));
-      Http.send(exchange, 200, "application/json",
-          "{\"ok\":true,\"result\":{\"message_id\":" + telegramMessageIds.incrementAndGet() + "}}");
+      String result = method.equals("getFile")
+          ? "{\"file_path\":\"fake/file-" + telegramMessageIds.incrementAndGet() + "\"}"
+          : "{\"message_id\":" + telegramMessageIds.incrementAndGet() + "}";
+      Http.send(exchange, 200, "application/json", "{\"ok\":true,\"result\":" + result + "}");
     }
   }
 

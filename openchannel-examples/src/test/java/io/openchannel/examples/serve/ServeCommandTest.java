@@ -70,6 +70,20 @@ class ServeCommandTest {
   }
 
   @Test
+  void aTelegramPhotoIsFetchedFromTheFakeBotApi() throws Exception {
+    String photo = "{\"update_id\":874512100,\"message\":{\"message_id\":7,\"chat\":{\"id\":77,"
+        + "\"first_name\":\"Omar\",\"type\":\"private\"},\"date\":1764000060,\"photo\":["
+        + "{\"file_id\":\"AgACphoto\",\"file_unique_id\":\"AQADphoto\",\"width\":90,"
+        + "\"height\":67}],"
+        + "\"caption\":\"The box was damaged\"}}";
+    HttpResponse<String> response = post("/webhooks/tg", photo,
+        "X-Telegram-Bot-Api-Secret-Token", "demo-telegram-secret");
+    assertThat(response.statusCode()).isEqualTo(200);
+    awaitOutput("fake Telegram   getFile {\"file_id\":\"AgACphoto\"}");
+    awaitOutput("← in   attachment  photo-AQADphoto.jpg");
+  }
+
+  @Test
   void aGenericMessageIsStoredOfferedAndTheReplyPostedToTheFakeReplyUrl() throws Exception {
     HttpResponse<String> response = post("/webhooks/web?apikey=demo-generic-secret",
         Banner.GENERIC_MESSAGE, "X-Test", "generic");
