@@ -97,7 +97,13 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--reply needs --auto-accept");
     }
     Console console = new Console(new Narrator(spec.commandLine().getOut(), color.style()));
-    HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(address, port), 0);
+    } catch (java.net.BindException e) {
+      throw new ParameterException(spec.commandLine(), "cannot listen on " + host + ":" + port
+          + " (" + e.getMessage() + "); pick another --port, or 0 for any free one");
+    }
     boundPort = server.getAddress().getPort();
     String self = "http://" + urlHost(address) + ":" + boundPort;
     String api = telegramApi != null ? telegramApi : self + FakePlatforms.TELEGRAM_PATH;
