@@ -2,6 +2,7 @@ package io.openchannel.examples;
 
 import io.openchannel.examples.bench.BenchCommand;
 import io.openchannel.examples.demo.DemoCommand;
+import io.openchannel.examples.serve.ServeCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runnable examples of the openchannel library.",
-    subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Start with: openchannel-examples demo"})
 public final class Main implements Runnable {
   @Spec

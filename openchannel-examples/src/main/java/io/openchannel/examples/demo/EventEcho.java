@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * its agents' screens, and counts them by type. It only formats what the event carries; a
  * listener must be quick and should not call back into the engine.
  */
-final class EventEcho implements EventListener {
+public final class EventEcho implements EventListener {
   private static final DateTimeFormatter TIME_OF_DAY =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -51,7 +51,8 @@ final class EventEcho implements EventListener {
   /** Every message added so far, to say which one a delivery status is about. */
   private final Map<MessageId, Message> messages = new HashMap<>();
 
-  EventEcho(Narrator narrator, Dispositions dispositions) {
+  /** Prints through {@code narrator}, naming dispositions from {@code dispositions}. */
+  public EventEcho(Narrator narrator, Dispositions dispositions) {
     this.narrator = narrator;
     this.dispositions = dispositions;
   }

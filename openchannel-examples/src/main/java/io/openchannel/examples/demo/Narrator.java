@@ -14,7 +14,7 @@ import java.util.Locale;
  * never wider than {@link #WIDTH} columns. All styling lives here, so the story reads as plain
  * sentences.
  */
-final class Narrator {
+public final class Narrator {
   /** The widest line the demo prints. */
   static final int WIDTH = 100;
   /** How many columns an {@link #event} line leaves for the details. */
@@ -35,13 +35,14 @@ final class Narrator {
   private final Style style;
   private int sections;
 
-  Narrator(PrintWriter out, Style style) {
+  /** A narrator writing to {@code out} in {@code style}. */
+  public Narrator(PrintWriter out, Style style) {
     this.out = out;
     this.style = style;
   }
 
   /** The banner at the very top. */
-  void title(String title, String subtitle) {
+  public void title(String title, String subtitle) {
     out.println(style.bold(title));
     say(subtitle);
   }
@@ -57,21 +58,21 @@ final class Narrator {
   }
 
   /** A sentence, wrapped to the width. */
-  void say(String text) {
+  public void say(String text) {
     for (String line : Columns.wrap(text, WIDTH - INDENT.length())) {
       out.println(INDENT + line);
     }
   }
 
   /** What the next call does, before its events appear: in bold. */
-  void action(String text) {
+  public void action(String text) {
     for (String line : Columns.wrap(text, WIDTH - INDENT.length())) {
       out.println(INDENT + style.bold(line));
     }
   }
 
   /** A labelled value: {@code   label          value}. */
-  void field(String label, String value) {
+  public void field(String label, String value) {
     out.println(INDENT + Columns.pad(label, LABEL_COLUMNS) + value);
   }
 
@@ -81,19 +82,19 @@ final class Narrator {
   }
 
   /** A further line for the value of the previous {@link #field}. */
-  void more(String value) {
+  public void more(String value) {
     field("", value);
   }
 
   /** One event, as a listener received it. */
-  void event(String type, String details) {
+  public void event(String type, String details) {
     String lead = INDENT + INDENT + "▸ " + Columns.pad(type, EVENT_TYPE);
     String text = Columns.shorten(details, WIDTH - Columns.width(lead));
     out.println(style.magenta(lead) + text);
   }
 
   /** A refused call: the exception's simple name, then its message, wrapped and indented. */
-  void refused(String exception, String message) {
+  public void refused(String exception, String message) {
     out.println(INDENT + style.yellow("refused: " + exception));
     for (String line : Columns.wrap(message, WIDTH - 3 * INDENT.length())) {
       out.println(INDENT + INDENT + INDENT + style.yellow(line));
@@ -106,15 +107,17 @@ final class Narrator {
   }
 
   /** A line printed as given (the caller aligned it), indented. */
-  void row(String text) {
+  public void row(String text) {
     out.println(INDENT + text);
   }
 
-  void blank() {
+  /** An empty line. */
+  public void blank() {
     out.println();
   }
 
-  void flush() {
+  /** Flushes the writer. */
+  public void flush() {
     out.flush();
   }
 

@@ -1,0 +1,84 @@
+package io.openchannel.examples.serve;
+
+import io.openchannel.OpenChannel;
+import io.openchannel.account.Account;
+import io.openchannel.account.AccountId;
+import io.openchannel.account.AccountSettings;
+import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.telegram.TelegramConfig;
+import io.openchannel.adapters.telegram.TelegramConnector;
+import io.openchannel.adapters.webhook.GenericWebhookConfig;
+import io.openchannel.adapters.webhook.GenericWebhookConnector;
+import io.openchannel.event.EventListener;
+import io.openchannel.routing.Agent;
+import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Presence;
+import io.openchannel.routing.Queue;
+import io.openchannel.routing.QueueId;
+import io.openchannel.routing.QueueMember;
+import io.openchannel.routing.RoutingStrategy;
+import io.openchannel.spi.store.BlobStore;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine {@code serve} runs: in memory, with the generic webhook and Telegram connectors, the
+ * accounts {@code web} and {@code tg} routing to one queue of two available agents, so that every
+ * new conversation is offered to an agent (S8). Plain public API, as a host would write it.
+ */
+final class ServeEngine {
+  static final AccountId WEB = AccountId.of("web");
+  static final AccountId TG = AccountId.of("tg");
+  static final QueueId SUPPORT = QueueId.of("support");
+  static final List<AgentId> AGENTS = List.of(AgentId.of("ann"), AgentId.of("ben"));
+
+  private ServeEngine() {}
+
+  /**
+   * Builds the engine and creates its accounts, agents and queue.
+   *
+   * @param self this server's base URL, for the generic account's fake Reply URL
+   * @param telegramApi the Bot API base URL: the fake on this server unless told otherwise
+   */
+  static OpenChannel open(String self, String genericSecret, String telegramToken,
+      String telegramSecret, String telegramApi, List<EventListener> listeners) {
+    // HTTP/1.1: the JDK's server does not speak h2c, so the client need not try an upgrade.
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    var builder = OpenChannel.builder()
+        .blobStore(BlobStore.inMemory())
+        .connector(new GenericWebhookConnector(
+            GenericWebhookConfig.builder(genericSecret).httpClient(http).build()))
+        .connector(new TelegramConnector(TelegramConfig.builder()
+            .bot(TG, telegramToken, telegramSecret)
+            .apiBaseUrl(telegramApi)
+            .httpClient(http)
+            .build()));
+    listeners.forEach(builder::listener);
+    OpenChannel oc = builder.build();
+    for (AgentId agent : AGENTS) {
+      oc.agents().create(Agent.of(agent, name(agent))
+          .withPresence(Presence.AVAILABLE)   // without it, routing offers the agent nothing
+          .withCapacity(Map.of(ChannelType.GENERIC, 3, ChannelType.TELEGRAM, 3)));
+    }
+    oc.queues().create(Queue.of(SUPPORT, "Support",
+            AGENTS.stream().map(QueueMember::of).toList())
+        .withStrategy(RoutingStrategy.ROUND_ROBIN));
+    oc.accounts().create(Account.of(WEB, ChannelType.GENERIC, "Website chat",
+        AccountSettings.builder()
+            .replyUrl(self + FakePlatforms.REPLY_PATH)
+            .mapKey("phone")
+            .queue(SUPPORT)
+            .build()));
+    // The Telegram connector ignores the Reply URL, but the engine lets agents reply only on
+    // accounts that have one (S25): the API base says where replies go.
+    oc.accounts().create(Account.of(TG, ChannelType.TELEGRAM, "Telegram bot",
+        AccountSettings.builder().replyUrl(telegramApi).queue(SUPPORT).build()));
+    return oc;
+  }
+
+  private static String name(AgentId agent) {
+    return agent.value().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+        + agent.value().substring(1);
+  }
+}
