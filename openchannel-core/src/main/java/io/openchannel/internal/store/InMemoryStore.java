@@ -22,6 +22,7 @@ import io.openchannel.spi.store.ContactRepository;
 import io.openchannel.spi.store.ConversationRepository;
 import io.openchannel.spi.store.InteractionRepository;
 import io.openchannel.spi.store.MessageRepository;
+import io.openchannel.spi.store.Repository;
 import io.openchannel.spi.store.Store;
 import io.openchannel.spi.store.StoreTransaction;
 import java.util.ArrayList;
@@ -189,82 +190,78 @@ public final class InMemoryStore implements Store {
       }
     }
 
-    private final AccountRepository accountsRepository = new AccountRepository() {
-      @Override
-      public Account insert(Account a) {
-        writable();
-        return accounts.insert(a);
+    /**
+     * Insert, update and find on one table, refusing writes in a read-only view. Subclasses add
+     * their unique rules (checked before every write) and their lookups.
+     */
+    private abstract class Rows<I, T> implements Repository<I, T> {
+      final Table<I, T> table;
+
+      Rows(Table<I, T> table) {
+        this.table = table;
+      }
+
+      /** Refuses a row that would break a unique rule; by default nothing to check. */
+      void beforeWrite(T row) {}
+
+      void beforeInsert(T row) {
+        beforeWrite(row);
+      }
+
+      void beforeUpdate(T row) {
+        beforeWrite(row);
       }
 
       @Override
-      public Account update(Account a) {
+      public final T insert(T row) {
         writable();
-        return accounts.update(a);
+        beforeInsert(row);
+        return table.insert(row);
       }
 
       @Override
-      public Optional<Account> find(AccountId id) {
-        return accounts.find(id);
+      public final T update(T row) {
+        writable();
+        beforeUpdate(row);
+        return table.update(row);
+      }
+
+      @Override
+      public final Optional<T> find(I id) {
+        return table.find(id);
+      }
+    }
+
+    private final class Accounts extends Rows<AccountId, Account> implements AccountRepository {
+      Accounts() {
+        super(accounts);
       }
 
       @Override
       public List<Account> list() {
         return merged(accounts, Comparator.comparing(Account::id));
       }
-    };
-
-    @Override
-    public AccountRepository accounts() {
-      return accountsRepository;
     }
 
-    private final AgentRepository agentsRepository = new AgentRepository() {
-      @Override
-      public Agent insert(Agent a) {
-        writable();
-        return agents.insert(a);
-      }
-
-      @Override
-      public Agent update(Agent a) {
-        writable();
-        return agents.update(a);
-      }
-
-      @Override
-      public Optional<Agent> find(AgentId id) {
-        return agents.find(id);
+    private final class Agents extends Rows<AgentId, Agent> implements AgentRepository {
+      Agents() {
+        super(agents);
       }
 
       @Override
       public List<Agent> list() {
         return merged(agents, Comparator.comparing(Agent::id));
       }
-    };
-
-    @Override
-    public AgentRepository agents() {
-      return agentsRepository;
     }
 
-    private final ContactRepository contactsRepository = new ContactRepository() {
-      @Override
-      public Contact insert(Contact c) {
-        writable();
-        checkIdentitiesFree(c);
-        return contacts.insert(c);
+    private final class Contacts extends Rows<ContactId, Contact> implements ContactRepository {
+      Contacts() {
+        super(contacts);
       }
 
       @Override
-      public Contact update(Contact c) {
-        writable();
+      void beforeWrite(Contact c) {
         checkIdentitiesFree(c);
-        return contacts.update(c);
-      }
-
-      @Override
-      public Optional<Contact> find(ContactId id) {
-        return contacts.find(id);
       }
 
       @Override
@@ -302,37 +299,28 @@ public final class InMemoryStore implements Store {
           });
         }
       }
-    };
-
-    @Override
-    public ContactRepository contacts() {
-      return contactsRepository;
     }
 
-    private final ConversationRepository conversationsRepository = new ConversationRepository() {
+    private final class Conversations extends Rows<ConversationId, Conversation>
+        implements ConversationRepository {
+      Conversations() {
+        super(conversations);
+      }
+
       @Override
-      public Conversation insert(Conversation c) {
-        writable();
+      void beforeInsert(Conversation c) {
         findByKey(c.key()).ifPresent(other -> {
           throw new ConcurrentUpdateException(
               "conversation " + c.key() + " already exists as " + other.id());
         });
-        return conversations.insert(c);
       }
 
       @Override
-      public Conversation update(Conversation c) {
-        writable();
+      void beforeUpdate(Conversation c) {
         Conversation current = conversations.get(c.id());
         if (current != null && !current.key().equals(c.key())) {
           throw new IllegalArgumentException("a conversation's key never changes");
         }
-        return conversations.update(c);
-      }
-
-      @Override
-      public Optional<Conversation> find(ConversationId id) {
-        return conversations.find(id);
       }
 
       @Override
@@ -345,29 +333,12 @@ public final class InMemoryStore implements Store {
         ConversationId id = conversationByKey.get(key);
         return id == null ? Optional.empty() : conversations.find(id);
       }
-    };
-
-    @Override
-    public ConversationRepository conversations() {
-      return conversationsRepository;
     }
 
-    private final InteractionRepository interactionsRepository = new InteractionRepository() {
-      @Override
-      public Interaction insert(Interaction i) {
-        writable();
-        return interactions.insert(i);
-      }
-
-      @Override
-      public Interaction update(Interaction i) {
-        writable();
-        return interactions.update(i);
-      }
-
-      @Override
-      public Optional<Interaction> find(InteractionId id) {
-        return interactions.find(id);
+    private final class Interactions extends Rows<InteractionId, Interaction>
+        implements InteractionRepository {
+      Interactions() {
+        super(interactions);
       }
 
       @Override
@@ -397,31 +368,16 @@ public final class InMemoryStore implements Store {
         rows.sort(Comparator.comparing(Interaction::startedAt).reversed());
         return rows;
       }
-    };
-
-    @Override
-    public InteractionRepository interactions() {
-      return interactionsRepository;
     }
 
-    private final MessageRepository messagesRepository = new MessageRepository() {
-      @Override
-      public Message insert(Message m) {
-        writable();
-        checkChannelIdFree(m);
-        return messages.insert(m);
+    private final class Messages extends Rows<MessageId, Message> implements MessageRepository {
+      Messages() {
+        super(messages);
       }
 
       @Override
-      public Message update(Message m) {
-        writable();
+      void beforeWrite(Message m) {
         checkChannelIdFree(m);
-        return messages.update(m);
-      }
-
-      @Override
-      public Optional<Message> find(MessageId id) {
-        return messages.find(id);
       }
 
       @Override
@@ -477,7 +433,40 @@ public final class InMemoryStore implements Store {
                       + m.account() + " is already stored as " + other.id());
                 }));
       }
-    };
+    }
+
+    // One instance each per view: they hold no state of their own (the tables and lock do).
+    private final AccountRepository accountsRepository = new Accounts();
+    private final AgentRepository agentsRepository = new Agents();
+    private final ContactRepository contactsRepository = new Contacts();
+    private final ConversationRepository conversationsRepository = new Conversations();
+    private final InteractionRepository interactionsRepository = new Interactions();
+    private final MessageRepository messagesRepository = new Messages();
+
+    @Override
+    public AccountRepository accounts() {
+      return accountsRepository;
+    }
+
+    @Override
+    public AgentRepository agents() {
+      return agentsRepository;
+    }
+
+    @Override
+    public ContactRepository contacts() {
+      return contactsRepository;
+    }
+
+    @Override
+    public ConversationRepository conversations() {
+      return conversationsRepository;
+    }
+
+    @Override
+    public InteractionRepository interactions() {
+      return interactionsRepository;
+    }
 
     @Override
     public MessageRepository messages() {
