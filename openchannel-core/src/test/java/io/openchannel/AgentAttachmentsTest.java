@@ -105,10 +105,17 @@ class AgentAttachmentsTest {
 
   @Test
   void aFailedCommitDeletesTheUploadedBytes() {
-    ann.close(id); // the pre-check passes only if we race; simulate by closing after upload:
-    assertThatThrownBy(() -> ann.sendAttachment(id, AttachmentUpload.of("a.txt", "text/plain",
-        new byte[3]), "")).isInstanceOf(IllegalTransitionException.class);
+    // The host closes the interaction while the file is being read: the checks before the upload
+    // pass, the bytes are stored, and the commit that follows is refused.
+    AttachmentUpload racing = new AttachmentUpload("a.txt", "text/plain", () -> {
+      f.oc.close(id);
+      return new ByteArrayInputStream(new byte[3]);
+    });
+
+    assertThatThrownBy(() -> ann.sendAttachment(id, racing, ""))
+        .isInstanceOf(IllegalTransitionException.class);
     assertThat(f.blobs.size()).isZero();
+    assertThat(f.messages(id)).noneMatch(m -> m.attachment().isPresent());
   }
 
   private void limitAttachmentsTo(long bytes) {
