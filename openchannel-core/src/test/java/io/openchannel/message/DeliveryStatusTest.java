@@ -1,14 +1,13 @@
 package io.openchannel.message;
 
+import io.openchannel.TransitionTableAssert;
 import static io.openchannel.message.DeliveryStatus.DELIVERED;
 import static io.openchannel.message.DeliveryStatus.FAILED;
 import static io.openchannel.message.DeliveryStatus.QUEUED;
 import static io.openchannel.message.DeliveryStatus.READ;
 import static io.openchannel.message.DeliveryStatus.SENT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.openchannel.IllegalTransitionException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,16 +26,7 @@ class DeliveryStatusTest {
   @ParameterizedTest
   @EnumSource(DeliveryStatus.class)
   void everyPairFollowsTheTable(DeliveryStatus from) {
-    for (DeliveryStatus to : DeliveryStatus.values()) {
-      boolean allowed = ALLOWED.get(from).contains(to);
-      assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(allowed);
-      if (allowed) {
-        assertThat(from.moveTo(to)).isEqualTo(to);
-      } else {
-        assertThatThrownBy(() -> from.moveTo(to)).isInstanceOf(IllegalTransitionException.class)
-            .hasMessageContaining(from + " to " + to);
-      }
-    }
+    TransitionTableAssert.assertFollows(from, ALLOWED, DeliveryStatus::canMoveTo, DeliveryStatus::moveTo);
   }
 
   @ParameterizedTest

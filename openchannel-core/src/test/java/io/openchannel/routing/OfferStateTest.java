@@ -1,5 +1,6 @@
 package io.openchannel.routing;
 
+import io.openchannel.TransitionTableAssert;
 import static io.openchannel.routing.OfferState.ACCEPTED;
 import static io.openchannel.routing.OfferState.PENDING;
 import static io.openchannel.routing.OfferState.REJECTED;
@@ -30,16 +31,7 @@ class OfferStateTest {
   @ParameterizedTest
   @EnumSource(OfferState.class)
   void everyPairFollowsTheTable(OfferState from) {
-    for (OfferState to : OfferState.values()) {
-      boolean allowed = ALLOWED.get(from).contains(to);
-      assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(allowed);
-      if (allowed) {
-        assertThat(from.moveTo(to)).isEqualTo(to);
-      } else {
-        assertThatThrownBy(() -> from.moveTo(to)).isInstanceOf(IllegalTransitionException.class)
-            .hasMessageContaining(from + " to " + to);
-      }
-    }
+    TransitionTableAssert.assertFollows(from, ALLOWED, OfferState::canMoveTo, OfferState::moveTo);
   }
 
   @ParameterizedTest

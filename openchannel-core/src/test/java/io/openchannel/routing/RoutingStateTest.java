@@ -1,13 +1,11 @@
 package io.openchannel.routing;
 
+import io.openchannel.TransitionTableAssert;
 import static io.openchannel.routing.RoutingState.ASSIGNED;
 import static io.openchannel.routing.RoutingState.CLOSED;
 import static io.openchannel.routing.RoutingState.OFFERING;
 import static io.openchannel.routing.RoutingState.QUEUED;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.openchannel.IllegalTransitionException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,15 +26,6 @@ class RoutingStateTest {
   @ParameterizedTest
   @EnumSource(RoutingState.class)
   void everyPairFollowsTheTable(RoutingState from) {
-    for (RoutingState to : RoutingState.values()) {
-      boolean allowed = ALLOWED.get(from).contains(to);
-      assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(allowed);
-      if (allowed) {
-        assertThat(from.moveTo(to)).isEqualTo(to);
-      } else {
-        assertThatThrownBy(() -> from.moveTo(to)).isInstanceOf(IllegalTransitionException.class)
-            .hasMessageContaining(from + " to " + to);
-      }
-    }
+    TransitionTableAssert.assertFollows(from, ALLOWED, RoutingState::canMoveTo, RoutingState::moveTo);
   }
 }
