@@ -1,4 +1,4 @@
-package io.openchannel.adapters.webhook;
+package io.openchannel.adapters.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,11 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-final class RetryAfter {
+public final class RetryAfter {
   private RetryAfter() {}
 
   /** The wait asked for; empty if the header is absent or unreadable; a past date means now. */
-  static Optional<Duration> parse(Optional<String> header, Clock clock) {
+  public static Optional<Duration> parse(Optional<String> header, Clock clock) {
     if (header.isEmpty() || header.get().isBlank()) {
       return Optional.empty();
     }
