@@ -79,6 +79,11 @@ final class FacebookFixtures {
     return signed(json(name));
   }
 
+  /** The fixture with its CDN URLs pointing at {@code fake}, which serves the same paths. */
+  static WebhookRequest deliveryVia(String name, FakeGraph fake) {
+    return signed(json(name).replaceAll("https://[a-z.]+\\.(fbcdn\\.net|fbsbx\\.com)", fake.baseUrl()));
+  }
+
   static WebhookRequest signed(String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String signature = new MetaWebhook("test", APP_SECRET, VERIFY_TOKEN, 1 << 20).sign(bytes);

@@ -126,6 +126,31 @@ class MessengerEndToEndTest {
     assertThat(stored.failureReason()).hasValueSatisfying(r -> assertThat(r).contains("outside of allowed window"));
   }
 
+  @Test
+  void anInboundFileIsCopiedIntoTheEngineAndAFileReplyIsUploaded() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10};
+    fake.file("/v/t1/front_n.png", png).file("/v/t1/back_n.png", png)
+        .file("/v/t59/audioclip-1764000191000-2440.mp4", new byte[] {0, 0, 0, 24})
+        .file("/v/t42/unboxing.mp4", new byte[] {0, 0, 0, 28})
+        .file("/v/t59/Invoice%20May%202026.pdf", "%PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .file("/v/t39/851557_369239266556155_759568595_n.png", png);
+    oc.handleWebhook(FB, FacebookFixtures.deliveryVia("messenger-attachments", fake));
+    InteractionId chat = interaction();
+    var messages = oc.interactions().messages(chat);
+    assertThat(messages).hasSize(8);
+    Message front = messages.get(0);
+    assertThat(front.text()).isEqualTo("Both sides of the box");
+    try (var in = oc.openAttachment(front.attachment().orElseThrow().id())) {
+      assertThat(in.readAllBytes()).isEqualTo(png);
+    }
+    oc.assign(chat, ANN);
+
+    oc.desk(ANN).sendAttachment(chat, io.openchannel.message.AttachmentUpload.of("label.png", "image/png", png), "");
+    scheduler.runDue();
+
+    assertThat(fake.last().parts().get("filedata").bytes()).isEqualTo(png);
+  }
+
   private static String receipts(String item, long timestamp) {
     return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + FacebookFixtures.PAGE_ID + "\",\"time\":" + timestamp
         + ",\"messaging\":[{\"sender\":{\"id\":\"" + PSID + "\"},\"recipient\":{\"id\":\""

@@ -166,7 +166,7 @@ public final class GraphApi {
       return http.send(request, handler);
     } catch (IOException e) {
       // The path holds customers' ids: name only the host, and keep the trace without the cause.
-      IOException safe = new IOException(e.getClass().getSimpleName() + " calling the Graph API at "
+      IOException safe = new IOException(e.getClass().getSimpleName() + " calling "
           + request.uri().getHost());
       safe.setStackTrace(e.getStackTrace());
       throw safe;
