@@ -15,7 +15,53 @@ final class Banner {
       + "\"Haddad\",\"username\":\"layla_h\"},\"chat\":{\"id\":5012345678,\"first_name\":\"Layla\","
       + "\"type\":\"private\"},\"date\":1764000000,\"text\":\"Hi! My parcel has not arrived\"}}";
 
+  /** A Messenger delivery with one text message, as Meta documents it (Page id, time in ms). */
+  private static final String MESSENGER_DELIVERY = "{\"object\":\"page\",\"entry\":[{\"id\":\"%s\","
+      + "\"time\":%d,\"messaging\":[{\"sender\":{\"id\":\"7654321098765432\"},"
+      + "\"recipient\":{\"id\":\"%s\"},\"timestamp\":%d,\"message\":{\"mid\":"
+      + "\"m_demo-%d\",\"text\":\"Hi! Is the blue kettle back in stock?\"}}]}]}";
+
   private Banner() {}
+
+  /**
+   * The Messenger delivery for {@code pageId}, sent at {@code at}: Messenger's 24-hour window
+   * counts from the message's own timestamp, so a fixed date would soon be refused.
+   */
+  static String messengerDelivery(String pageId, java.time.Instant at) {
+    long ms = at.toEpochMilli();
+    return String.format(java.util.Locale.ROOT, MESSENGER_DELIVERY, pageId, ms + 123, pageId, ms, ms);
+  }
+
+  /** Meta's {@code X-Hub-Signature-256} of {@code body}: hex HMAC-SHA256 with the app secret. */
+  static String metaSignature(String appSecret, String body) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(
+          appSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256=" + java.util.HexFormat.of().formatHex(
+          mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+  /** The fb account's lines and curls: the handshake and a signed delivery. */
+  static void printMessenger(Narrator say, String self, ServeEngine.Meta meta, boolean fakeGraph) {
+    String body = messengerDelivery(meta.pageId(), java.time.Instant.now());
+    say.field("account fb", "Messenger: GET (handshake) and POST " + self + WebhookEndpoint.PREFIX + "fb");
+    say.more("Page " + meta.pageId() + ", verify token " + meta.verifyToken() + ", app secret "
+        + meta.appSecret() + " (signs X-Hub-Signature-256)");
+    say.more("Graph API " + meta.graphApi() + (fakeGraph
+        ? ", a fake that prints calls and sends nothing" : ", the real one: replies are sent"));
+    say.blank();
+    say.say("Messenger:");
+    printCurl(say, "curl '" + self + WebhookEndpoint.PREFIX + "fb?hub.mode=subscribe&hub.verify_token="
+        + meta.verifyToken() + "&hub.challenge=1158201444'");
+    printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "fb"
+        + " -H 'Content-Type: application/json' -H 'X-Hub-Signature-256: "
+        + metaSignature(meta.appSecret(), body) + "' -d '" + body + "'");
+    say.blank();
+  }
 
   static void print(Narrator say, String self, String genericSecret, String telegramSecret,
       String telegramApi, boolean fakeTelegram, boolean autoAccept, Optional<String> reply) {

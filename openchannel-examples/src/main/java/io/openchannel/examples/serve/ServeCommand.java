@@ -24,12 +24,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code openchannel-examples serve}: an HTTP server on localhost with webhook endpoints for a
- * generic-channel account and a Telegram account on an in-memory engine, printing messages and
+ * generic-channel account, a Telegram account and a Messenger account on an in-memory engine, printing messages and
  * offers as they arrive. Outbound calls go to fakes on the same server unless
  * {@code --telegram-api} names the real Bot API. Runs until Ctrl-C or {@code --exit-after}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Webhook endpoints for a generic-channel and a Telegram account on localhost.",
+    description = {"Webhook endpoints for a generic-channel, a Telegram and a Messenger account on"
+        + " localhost.",
       "%nPOST a Telegram update or a generic-channel message (the banner prints ready-made curl"
           + " commands) and watch the engine store it and offer it to an agent. Nothing leaves"
           + " this machine: replies go to fakes on the same server that print them."})
@@ -69,6 +70,27 @@ public final class ServeCommand implements Callable<Integer> {
           + " go out). Default: a fake on this server that prints calls and sends nothing.")
   String telegramApi;
 
+  @Option(names = "--meta-app-secret", defaultValue = "demo-meta-app-secret",
+      description = "The fb account's Meta app secret, which signs webhooks. Default: ${DEFAULT-VALUE}.")
+  String metaAppSecret;
+
+  @Option(names = "--meta-verify-token", defaultValue = "demo-verify-token",
+      description = "The fb account's webhook verify token. Default: ${DEFAULT-VALUE}.")
+  String metaVerifyToken;
+
+  @Option(names = "--page-id", defaultValue = "104567890123456",
+      description = "The fb account's Facebook Page id. Default: ${DEFAULT-VALUE}.")
+  String pageId;
+
+  @Option(names = "--page-token", defaultValue = "demo-page-token-not-real",
+      description = "The fb account's Page access token. Default: ${DEFAULT-VALUE}.")
+  String pageToken;
+
+  @Option(names = "--graph-api",
+      description = "The Graph API base URL, such as https://graph.facebook.com (replies then"
+          + " really go out). Default: a fake on this server that prints calls and sends nothing.")
+  String graphApi;
+
   @Option(names = "--auto-accept",
       description = "Agents accept every offer as soon as it is printed.")
   boolean autoAccept;
@@ -107,13 +129,15 @@ public final class ServeCommand implements Callable<Integer> {
     boundPort = server.getAddress().getPort();
     String self = "http://" + urlHost(address) + ":" + boundPort;
     String api = telegramApi != null ? telegramApi : self + FakePlatforms.TELEGRAM_PATH;
+    ServeEngine.Meta meta = new ServeEngine.Meta(metaAppSecret, metaVerifyToken, pageId, pageToken,
+        graphApi != null ? graphApi : self + FakePlatforms.GRAPH_PATH);
     Desk desk = new Desk(console, Optional.ofNullable(reply));
     List<io.openchannel.event.EventListener> listeners =
         autoAccept ? List.of(console, desk) : List.of(console);
     ExecutorService threads = Executors.newFixedThreadPool(4);
     Thread hook = new Thread(this::stopAndWait, "serve-shutdown");
     try (OpenChannel oc = ServeEngine.open(self, genericSecret, telegramToken, telegramSecret,
-        api, listeners)) {
+        api, meta, listeners)) {
       desk.attach(oc);
       server.createContext(WebhookEndpoint.PREFIX, new WebhookEndpoint(oc, console));
       new FakePlatforms(console).mount(server);
@@ -122,6 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
       server.start();
       console.block(say -> Banner.print(say, self, genericSecret, telegramSecret, api,
           telegramApi == null, autoAccept, Optional.ofNullable(reply)));
+      console.block(say -> Banner.printMessenger(say, self, meta, graphApi == null));
       Runtime.getRuntime().addShutdownHook(hook);
       ready.countDown();
       if (exitAfter == null) {

@@ -5,6 +5,8 @@ import io.openchannel.account.Account;
 import io.openchannel.account.AccountId;
 import io.openchannel.account.AccountSettings;
 import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.facebook.FacebookConfig;
+import io.openchannel.adapters.facebook.MessengerConnector;
 import io.openchannel.adapters.telegram.TelegramConfig;
 import io.openchannel.adapters.telegram.TelegramConnector;
 import io.openchannel.adapters.webhook.GenericWebhookConfig;
@@ -23,13 +25,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine {@code serve} runs: in memory, with the generic webhook and Telegram connectors, the
- * accounts {@code web} and {@code tg} routing to one queue of two available agents, so that every
+ * The engine {@code serve} runs: in memory, with the generic webhook, Telegram and Messenger
+ * connectors, the accounts {@code web}, {@code tg} and {@code fb} routing to one queue of two available agents, so that every
  * new conversation is offered to an agent (S8). Plain public API, as a host would write it.
  */
 final class ServeEngine {
   static final AccountId WEB = AccountId.of("web");
   static final AccountId TG = AccountId.of("tg");
+  static final AccountId FB = AccountId.of("fb");
   static final QueueId SUPPORT = QueueId.of("support");
   static final List<AgentId> AGENTS = List.of(AgentId.of("ann"), AgentId.of("ben"));
 
@@ -42,7 +45,7 @@ final class ServeEngine {
    * @param telegramApi the Bot API base URL: the fake on this server unless told otherwise
    */
   static OpenChannel open(String self, String genericSecret, String telegramToken,
-      String telegramSecret, String telegramApi, List<EventListener> listeners) {
+      String telegramSecret, String telegramApi, Meta meta, List<EventListener> listeners) {
     // HTTP/1.1: the JDK's server does not speak h2c, so the client need not try an upgrade.
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     var builder = OpenChannel.builder()
@@ -53,13 +56,19 @@ final class ServeEngine {
             .bot(TG, telegramToken, telegramSecret)
             .apiBaseUrl(telegramApi)
             .httpClient(http)
+            .build()))
+        .connector(new MessengerConnector(FacebookConfig.builder(meta.appSecret(), meta.verifyToken())
+            .page(FB, meta.pageId(), meta.pageToken())
+            .graphBaseUrl(meta.graphApi())
+            .httpClient(http)
             .build()));
     listeners.forEach(builder::listener);
     OpenChannel oc = builder.build();
     for (AgentId agent : AGENTS) {
       oc.agents().create(Agent.of(agent, name(agent))
           .withPresence(Presence.AVAILABLE)   // without it, routing offers the agent nothing
-          .withCapacity(Map.of(ChannelType.GENERIC, 3, ChannelType.TELEGRAM, 3)));
+          .withCapacity(Map.of(ChannelType.GENERIC, 3, ChannelType.TELEGRAM, 3,
+              ChannelType.FACEBOOK_MESSENGER, 3)));
     }
     oc.queues().create(Queue.of(SUPPORT, "Support",
             AGENTS.stream().map(QueueMember::of).toList())
@@ -74,8 +83,18 @@ final class ServeEngine {
     // accounts that have one (S25): the API base says where replies go.
     oc.accounts().create(Account.of(TG, ChannelType.TELEGRAM, "Telegram bot",
         AccountSettings.builder().replyUrl(telegramApi).queue(SUPPORT).build()));
+    // Likewise for Messenger: the Graph API is where replies go.
+    oc.accounts().create(Account.of(FB, ChannelType.FACEBOOK_MESSENGER, "Facebook Page",
+        AccountSettings.builder().replyUrl(meta.graphApi()).queue(SUPPORT).build()));
     return oc;
   }
+
+  /**
+   * The Messenger account's Meta app and Page.
+   *
+   * @param graphApi the Graph API base URL: the fake on this server unless told otherwise
+   */
+  record Meta(String appSecret, String verifyToken, String pageId, String pageToken, String graphApi) {}
 
   private static String name(AgentId agent) {
     return agent.value().substring(0, 1).toUpperCase(java.util.Locale.ROOT)

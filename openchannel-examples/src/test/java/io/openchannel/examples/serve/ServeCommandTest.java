@@ -56,7 +56,9 @@ class ServeCommandTest {
     assertThat(out.text())
         .contains("listening       " + base)
         .contains("curl -X POST '" + base + "/webhooks/web?apikey=demo-generic-secret'")
-        .contains("curl -X POST " + base + "/webhooks/tg");
+        .contains("curl -X POST " + base + "/webhooks/tg")
+        .contains("curl -X POST " + base + "/webhooks/fb -H 'Content-Type: application/json'"
+            + " -H 'X-Hub-Signature-256: sha256=");
   }
 
   @Test
@@ -91,6 +93,29 @@ class ServeCommandTest {
     awaitOutput("← in   text  \"Ciao 👋 where is my order?\"");
     awaitOutput("for Mia Rossi on Generic open channel");
     awaitOutput("fake Reply URL  {\"body\":\"On it!\"");
+  }
+
+  @Test
+  void metasHandshakeIsAnsweredWithTheChallenge() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
+        + "/webhooks/fb?hub.mode=subscribe&hub.verify_token=demo-verify-token&hub.challenge=1158201444"))
+        .timeout(WAIT).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("1158201444");
+  }
+
+  @Test
+  void aSignedMessengerDeliveryIsStoredOfferedAndAnsweredThroughTheFakeGraphApi() throws Exception {
+    String body = Banner.messengerDelivery("104567890123456", java.time.Instant.now());
+    HttpResponse<String> response = post("/webhooks/fb", body, "X-Hub-Signature-256",
+        Banner.metaSignature("demo-meta-app-secret", body));
+    assertThat(response.statusCode()).isEqualTo(200);
+    awaitOutput("← in   text  \"Hi! Is the blue kettle back in stock?\"");
+    awaitOutput("on Facebook Messenger");
+    awaitOutput("fake Graph API  POST /v24.0/104567890123456/messages {\"recipient\":{\"id\":"
+        + "\"7654321098765432\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"On it!\"}}");
+    assertThat(post("/webhooks/fb", body, "X-Hub-Signature-256", "sha256=00").statusCode()).isEqualTo(401);
   }
 
   @Test
