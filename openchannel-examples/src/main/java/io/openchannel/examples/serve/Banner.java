@@ -60,6 +60,7 @@ final class Banner {
     printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "fb"
         + " -H 'Content-Type: application/json' -H 'X-Hub-Signature-256: "
         + metaSignature(meta.appSecret(), body) + "' -d '" + body + "'");
+    say.say("Ctrl-C stops the server.");
     say.blank();
   }
 
@@ -86,7 +87,6 @@ final class Banner {
     printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "tg"
         + " -H 'Content-Type: application/json' -H '" + TelegramConnector.SECRET_HEADER + ": "
         + telegramSecret + "' -d '" + TELEGRAM_UPDATE + "'");
-    say.say("Ctrl-C stops the server.");
     say.blank();
   }
 
