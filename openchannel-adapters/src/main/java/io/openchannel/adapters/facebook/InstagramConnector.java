@@ -35,7 +35,8 @@ import java.util.Set;
  * entries of this account are read: messages and attachments as on Messenger (echoes, which
  * Instagram sends in {@code messages}, are dropped), {@code messaging_seen} ({@code read.mid}) as
  * a {@code READ} receipt for that message and everything sent before it, comments as public
- * messages (see {@link InstagramComments}).
+ * messages in the thread of their top-level comment, with the username as contact field
+ * {@code instagram}.
  *
  * <p><b>Outbound.</b> Direct messages go through the Send API on the Instagram account's id
  * ({@code POST /{ig-id}/messages}) with the policy's messaging type and tag; files are uploaded

@@ -21,8 +21,12 @@ import java.util.Objects;
  * {@link io.openchannel.WebhookVerificationException} and nothing is stored. Of
  * {@code object:"page"} deliveries, the entries of this account's Page are read (several entries
  * and several {@code messaging[]} items each): customer messages, delivery and read receipts with
- * their watermarks (see {@link MessagingParser}). A customer's name is not in the webhook: the
- * contact is created with the PSID only.
+ * their watermarks. Several files in one message become one message each ({@code mid},
+ * {@code mid#1}...); links become text; a quick reply keeps its text (the button's title), while
+ * its payload and {@code reply_to} are not kept (the engine has no field for them); the 2026
+ * sticker transition's image copy is dropped. Echoes (the Page's own messages: ours already have
+ * their id from the send) and postbacks, reactions, referrals and opt-ins are acknowledged and not
+ * stored. A customer's name is not in the webhook: the contact is created with the PSID only.
  *
  * <p><b>Standby.</b> Events in {@code standby[]} arrive when another app (typically a bot) owns
  * the thread under the handover protocol. They are acknowledged and not stored: storing them
@@ -32,9 +36,9 @@ import java.util.Objects;
  *
  * <p><b>Outbound.</b> {@code POST /{page-id}/messages} with the Page token, the messaging type and
  * tag the channel policy chose ({@code RESPONSE}, {@code UPDATE}, {@code MESSAGE_TAG} +
- * {@code HUMAN_AGENT}) and the text, or the file uploaded as multipart; see
- * {@link MessengerSender}. Errors are classified, never thrown
- * ({@link io.openchannel.adapters.internal.meta.GraphErrors}): rate limits and 5xx are retried,
+ * {@code HUMAN_AGENT}) and the text, or the file uploaded as multipart {@code filedata} with any
+ * text following as a second message (Meta's files have no caption). Errors are classified,
+ * never thrown ({@link io.openchannel.adapters.internal.meta.GraphErrors}): rate limits and 5xx are retried,
  * "outside the allowed window" is a policy failure, a blocked or unavailable person permanent.
  *
  * <p>Thread-safe; keeps no per-message state.

@@ -31,7 +31,10 @@ import java.util.Optional;
  * <p><b>Inbound.</b> Subscribe the app's Page webhook to the {@code feed} field (the same callback
  * URL and verify token as Messenger). Handshake and signature are checked as for
  * {@link MessengerConnector}; the {@code changes[]} of this account's Page become public messages,
- * one conversation per customer and top-level comment (see {@link FeedParser}). The commenter's
+ * one conversation per customer and top-level comment: a comment's thread is the comment itself,
+ * or its {@code parent_id} when it answers another comment; a visitor's post is its own thread.
+ * Edits (the engine keeps what was first written), removals, hides, reactions and the Page's own
+ * comments and posts are acknowledged and not stored. The commenter's
  * name comes with the webhook and fills a new contact.
  *
  * <p><b>Outbound.</b> An agent's reply is a public comment in the interaction's thread:

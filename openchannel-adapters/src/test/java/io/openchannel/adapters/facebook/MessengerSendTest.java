@@ -137,6 +137,34 @@ class MessengerSendTest {
   }
 
   @Test
+  void concurrentSendsFromSeveralThreadsAllGoOutOnce() throws Exception {
+    int threads = 8;
+    int each = 10;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var results = new java.util.concurrent.ConcurrentLinkedQueue<SendResult>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < each; i++) {
+          results.add(connector.send(FacebookFixtures.text(FB, PSID, "t" + thread + " #" + i,
+              Optional.empty()), MESSENGER_ACCOUNT));
+        }
+        return null;
+      });
+    }
+    start.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(results).hasSize(threads * each).allSatisfy(r -> assertThat(r).isInstanceOf(SendResult.Sent.class));
+    assertThat(results.stream().map(r -> ((SendResult.Sent) r).channelMessageId()).distinct()).hasSize(threads * each);
+    assertThat(fake.received()).hasSize(threads * each);
+    assertThat(fake.problems()).isEmpty();
+  }
+
+  @Test
   void anAccountWithoutPageFailsPermanently() {
     var other = io.openchannel.account.Account.of(io.openchannel.account.AccountId.of("nope"),
         io.openchannel.account.ChannelType.FACEBOOK_MESSENGER, "x",
