@@ -32,6 +32,7 @@ public final class FacebookConfig {
   private final Duration requestTimeout;
   private final int maxWebhookBytes;
   private final Clock clock;
+  private final boolean fetchProfiles;
 
   private FacebookConfig(Builder b) {
     this.appSecret = b.appSecret;
@@ -44,6 +45,7 @@ public final class FacebookConfig {
     this.requestTimeout = b.requestTimeout;
     this.maxWebhookBytes = b.maxWebhookBytes;
     this.clock = b.clock;
+    this.fetchProfiles = b.fetchProfiles;
   }
 
   /**
@@ -108,6 +110,11 @@ public final class FacebookConfig {
     return clock;
   }
 
+  /** Whether the connectors ask the Graph API for a new sender's name. */
+  public boolean fetchProfiles() {
+    return fetchProfiles;
+  }
+
   /** The Graph client the connectors share. */
   GraphApi graphApi() {
     return new GraphApi(httpClient.orElseGet(() -> GraphApi.defaultClient(connectTimeout)),
@@ -128,6 +135,7 @@ public final class FacebookConfig {
     private Duration requestTimeout = Duration.ofSeconds(60);
     private int maxWebhookBytes = 1024 * 1024;
     private Clock clock = Clock.systemUTC();
+    private boolean fetchProfiles;
 
     private Builder(String appSecret, String verifyToken) {
       this.appSecret = secret(appSecret, "appSecret");
@@ -219,6 +227,17 @@ public final class FacebookConfig {
     /** The clock (tests pass a fixed one). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Whether Messenger and Instagram senders' names are asked from the Graph API (User Profile
+     * API; the token needs the matching permission). Off by default: webhooks carry only ids,
+     * and each new sender then costs one call while the webhook is handled (cached for a day).
+     * A failed lookup leaves the sender known by id; it never fails the delivery.
+     */
+    public Builder fetchProfiles(boolean fetch) {
+      this.fetchProfiles = fetch;
       return this;
     }
 

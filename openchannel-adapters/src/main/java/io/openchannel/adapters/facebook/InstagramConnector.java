@@ -70,7 +70,8 @@ public final class InstagramConnector implements ChannelConnector {
     this.config = Objects.requireNonNull(config, "config");
     this.api = config.graphApi();
     this.inbound = new MetaInbound(config, "Instagram", "instagram");
-    this.parser = new MessagingParser(api, config.clock());
+    this.parser = new MessagingParser(api, config.clock(), config.fetchProfiles()
+        ? Optional.of(new ProfileLookup(api, true)) : Optional.empty());
     this.sender = new MessengerSender(api, config.clock(), "Instagram");
   }
 
@@ -82,7 +83,7 @@ public final class InstagramConnector implements ChannelConnector {
   @Override
   public WebhookResult handle(WebhookRequest request, Account account) {
     return inbound.handle(request, account, (entry, ig) -> {
-      List<InboundEvent> events = new ArrayList<>(parser.parse(entry, ig.id()));
+      List<InboundEvent> events = new ArrayList<>(parser.parse(entry, ig));
       boolean comments = false;
       for (var change : entry.path("changes")) {
         comments |= CHANGES.contains(change.path("field").asText(""));

@@ -40,14 +40,17 @@ final class MessagingParser {
 
   private final GraphApi api;
   private final Clock clock;
+  private final Optional<ProfileLookup> profiles;
 
-  MessagingParser(GraphApi api, Clock clock) {
+  MessagingParser(GraphApi api, Clock clock, Optional<ProfileLookup> profiles) {
     this.api = api;
     this.clock = clock;
+    this.profiles = profiles;
   }
 
-  /** The events of {@code entry}'s {@code messaging[]}; {@code ownId} is the Page or IG account. */
-  List<InboundEvent> parse(JsonNode entry, String ownId) {
+  /** The events of {@code entry}'s {@code messaging[]} for the Page or IG {@code account}. */
+  List<InboundEvent> parse(JsonNode entry, MetaAccount account) {
+    String ownId = account.id();
     List<InboundEvent> events = new ArrayList<>();
     Instant entryTime = instant(entry.path("time")).orElseGet(clock::instant);
     for (JsonNode item : entry.path("messaging")) {
@@ -57,7 +60,7 @@ final class MessagingParser {
       }
       Instant at = instant(item.path("timestamp")).orElse(entryTime);
       if (item.path("message").isObject()) {
-        message(item.path("message"), sender.get(), at, events);
+        message(item.path("message"), account, sender.get(), at, events);
       } else if (item.path("delivery").isObject()) {
         receipt(item.path("delivery"), sender.get(), at, DeliveryStatus.DELIVERED).ifPresent(events::add);
       } else if (item.path("read").isObject()) {
@@ -67,7 +70,8 @@ final class MessagingParser {
     return events;
   }
 
-  private void message(JsonNode message, String sender, Instant at, List<InboundEvent> events) {
+  private void message(JsonNode message, MetaAccount account, String sender, Instant at,
+      List<InboundEvent> events) {
     Optional<String> mid = Ids.of(message.path("mid"));
     if (mid.isEmpty() || message.path("is_echo").asBoolean(false)
         || message.path("is_deleted").asBoolean(false) || message.path("is_unsupported").asBoolean(false)) {
@@ -92,12 +96,14 @@ final class MessagingParser {
         link(type, payload, url).ifPresent(l -> text.append(text.length() == 0 ? "" : "\n").append(l));
       }
     }
-    SenderProfile profile = SenderProfile.of(sender);
+    if (files.isEmpty() && text.toString().isBlank()) {
+      return;
+    }
+    SenderProfile profile = profiles.map(p -> p.enrich(account, SenderProfile.of(sender)))
+        .orElse(SenderProfile.of(sender));
     if (files.isEmpty()) {
-      if (!text.toString().isBlank()) {
-        events.add(new InboundMessage(mid.get(), profile, text.toString(), Optional.empty(), false, at,
-            Optional.empty(), Optional.empty()));
-      }
+      events.add(new InboundMessage(mid.get(), profile, text.toString(), Optional.empty(), false, at,
+          Optional.empty(), Optional.empty()));
       return;
     }
     for (int i = 0; i < files.size(); i++) {

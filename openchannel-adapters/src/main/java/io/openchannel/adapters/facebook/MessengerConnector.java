@@ -8,6 +8,7 @@ import io.openchannel.spi.channel.SendResult;
 import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.spi.channel.WebhookResult;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Facebook Messenger connector: private conversations between customers (by Page-scoped id,
@@ -26,7 +27,8 @@ import java.util.Objects;
  * its payload and {@code reply_to} are not kept (the engine has no field for them); the 2026
  * sticker transition's image copy is dropped. Echoes (the Page's own messages: ours already have
  * their id from the send) and postbacks, reactions, referrals and opt-ins are acknowledged and not
- * stored. A customer's name is not in the webhook: the contact is created with the PSID only.
+ * stored. A customer's name is not in the webhook: the contact is created with the PSID only,
+ * unless {@link FacebookConfig.Builder#fetchProfiles} asks the User Profile API for it.
  *
  * <p><b>Standby.</b> Events in {@code standby[]} arrive when another app (typically a bot) owns
  * the thread under the handover protocol. They are acknowledged and not stored: storing them
@@ -54,7 +56,8 @@ public final class MessengerConnector implements ChannelConnector {
     this.config = Objects.requireNonNull(config, "config");
     var api = config.graphApi();
     this.inbound = new MetaInbound(config, "Messenger", "page");
-    this.parser = new MessagingParser(api, config.clock());
+    this.parser = new MessagingParser(api, config.clock(), config.fetchProfiles()
+        ? Optional.of(new ProfileLookup(api, false)) : Optional.empty());
     this.sender = new MessengerSender(api, config.clock(), "Messenger");
   }
 
@@ -65,7 +68,7 @@ public final class MessengerConnector implements ChannelConnector {
 
   @Override
   public WebhookResult handle(WebhookRequest request, Account account) {
-    return inbound.handle(request, account, (entry, page) -> parser.parse(entry, page.id()));
+    return inbound.handle(request, account, (entry, page) -> parser.parse(entry, page));
   }
 
   @Override

@@ -112,6 +112,13 @@ public final class GraphApi {
     return call(request(token, path).GET().build());
   }
 
+  /** {@code GET <path>?fields=<fields>}: only the fields asked for, as Graph wants it. */
+  public GraphResponse getFields(String token, String fields, String... path)
+      throws IOException, InterruptedException {
+    URI withQuery = URI.create(url(path) + "?fields=" + URLEncoder.encode(fields, StandardCharsets.UTF_8));
+    return call(authorized(token, withQuery).GET().build());
+  }
+
   /**
    * Opens a download lazily: nothing is fetched until the supplier is called. The token goes
    * along only when given (WhatsApp media need it; Messenger's CDN URLs are signed already).
@@ -139,11 +146,17 @@ public final class GraphApi {
   }
 
   private HttpRequest.Builder request(String token, String... path) {
-    String joined = Arrays.stream(path)
+    return authorized(token, URI.create(url(path)));
+  }
+
+  private String url(String... path) {
+    return base + "/" + version + "/" + Arrays.stream(path)
         .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
         .collect(Collectors.joining("/"));
-    return HttpRequest.newBuilder(URI.create(base + "/" + version + "/" + joined))
-        .timeout(timeout).header("Authorization", "Bearer " + token)
+  }
+
+  private HttpRequest.Builder authorized(String token, URI uri) {
+    return HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", "Bearer " + token)
         .header("Accept", "application/json");
   }
 
