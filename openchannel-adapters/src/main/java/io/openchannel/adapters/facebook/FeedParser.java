@@ -92,7 +92,8 @@ final class FeedParser {
   }
 
   private Optional<InboundAttachment> media(JsonNode value, String id) {
-    for (Map.Entry<String, String> kind : Map.of("photo", "image", "video", "video").entrySet()) {
+    // A photo before a video: a fixed order, so the same delivery always parses the same.
+    for (Map.Entry<String, String> kind : List.of(Map.entry("photo", "image"), Map.entry("video", "video"))) {
       JsonNode node = value.path(kind.getKey());
       String url = node.isTextual() ? node.asText() : node.path("url").asText("");
       if (url.startsWith("https://") || url.startsWith("http://")) {

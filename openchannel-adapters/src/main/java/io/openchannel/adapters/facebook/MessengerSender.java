@@ -89,7 +89,7 @@ final class MessengerSender {
     attachment.putObject("attachment").put("type", type(file.contentType()))
         .putObject("payload").put("is_reusable", false);
     MultipartForm form = new MultipartForm().field("recipient", recipient.toString());
-    terms.fields().forEachRemaining(f -> form.field(f.getKey(), f.getValue().asText()));
+    terms.properties().forEach(f -> form.field(f.getKey(), f.getValue().asText()));
     form.field("message", attachment.toString())
         .file("filedata", file.fileName(), file.contentType(), message.attachmentContent().get());
     return outcome(api.postMultipart(account.token(), form, account.id(), "messages"));
