@@ -25,8 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Runs the JMH benchmarks: a table on the terminal, JSON in a file.",
         "Benchmarks: RoutingBenchmark (full cycle inbound → offer → accept → close),",
-        "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents),",
-        "MetaWebhookBenchmark (verify and parse a Messenger delivery; --include Meta)."})
+        "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents)."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
