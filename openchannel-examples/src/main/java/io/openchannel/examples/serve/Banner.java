@@ -33,7 +33,7 @@ final class Banner {
   }
 
   /** Meta's {@code X-Hub-Signature-256} of {@code body}: hex HMAC-SHA256 with the app secret. */
-  static String metaSignature(String appSecret, String body) {
+  static String messengerSignature(String appSecret, String body) {
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
       mac.init(new javax.crypto.spec.SecretKeySpec(
@@ -59,7 +59,7 @@ final class Banner {
         + meta.verifyToken() + "&hub.challenge=1158201444'");
     printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "fb"
         + " -H 'Content-Type: application/json' -H 'X-Hub-Signature-256: "
-        + metaSignature(meta.appSecret(), body) + "' -d '" + body + "'");
+        + messengerSignature(meta.appSecret(), body) + "' -d '" + body + "'");
     say.say("Ctrl-C stops the server.");
     say.blank();
   }

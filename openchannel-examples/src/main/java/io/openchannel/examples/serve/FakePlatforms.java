@@ -11,15 +11,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * JSON a real connector would receive; {@code /fake-telegram/bot<token>/<method>} is a Bot API
  * that prints each call and answers it with success, without sending anything to Telegram
  * ({@code getFile} points at placeholder bytes, so that inbound photos and documents work too);
- * {@code /fake-graph/<version>/<page id>/messages} is a Graph Send API that prints each call.
+ * {@code /fake-messenger/<version>/<page id>/messages} is a Messenger Send API that prints each
+ * call.
  */
 final class FakePlatforms {
   /** The generic account's Reply URL path. */
   static final String REPLY_PATH = "/fake-reply";
   /** The fake Bot API's base path; {@code --telegram-api} replaces it with the real one. */
   static final String TELEGRAM_PATH = "/fake-telegram";
-  /** The fake Graph API's base path; {@code --graph-api} replaces it with the real one. */
-  static final String GRAPH_PATH = "/fake-graph";
+  /** The fake Messenger Send API's base path; {@code --messenger-api} replaces it with the real one. */
+  static final String MESSENGER_PATH = "/fake-messenger";
 
   private final Console console;
   /** Telegram numbers each bot's messages; the fakes number them all from 1. */
@@ -33,17 +34,17 @@ final class FakePlatforms {
   void mount(HttpServer server) {
     server.createContext(REPLY_PATH, this::reply);
     server.createContext(TELEGRAM_PATH, this::telegram);
-    server.createContext(GRAPH_PATH, this::graph);
+    server.createContext(MESSENGER_PATH, this::messenger);
   }
 
   /** The Send API: prints the call (never the token, which is a header) and answers a mid. */
-  private void graph(HttpExchange exchange) throws IOException {
+  private void messenger(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getPath().substring(GRAPH_PATH.length());
+      String path = exchange.getRequestURI().getPath().substring(MESSENGER_PATH.length());
       boolean json = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
           .startsWith("application/json");
       String body = Http.bodyText(exchange);
-      console.line("fake Graph API", exchange.getRequestMethod() + " " + path + " "
+      console.line("fake Messenger", exchange.getRequestMethod() + " " + path + " "
           + (json ? oneLine(body) : "(a file upload)"));
       Http.send(exchange, 200, "application/json", path.endsWith("/messages")
           ? "{\"recipient_id\":\"0\",\"message_id\":\"m_fake-" + telegramMessageIds.incrementAndGet() + "\"}"

@@ -86,10 +86,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "The fb account's Page access token. Default: ${DEFAULT-VALUE}.")
   String pageToken;
 
-  @Option(names = "--graph-api",
-      description = "The Graph API base URL, such as https://graph.facebook.com (replies then"
-          + " really go out). Default: a fake on this server that prints calls and sends nothing.")
-  String graphApi;
+  @Option(names = "--messenger-api",
+      description = "The fb account's Graph API base URL, such as https://graph.facebook.com"
+          + " (replies then really go out). Default: a fake on this server that prints calls and"
+          + " sends nothing.")
+  String messengerApi;
 
   @Option(names = "--auto-accept",
       description = "Agents accept every offer as soon as it is printed.")
@@ -130,7 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
     String self = "http://" + urlHost(address) + ":" + boundPort;
     String api = telegramApi != null ? telegramApi : self + FakePlatforms.TELEGRAM_PATH;
     ServeEngine.Meta meta = new ServeEngine.Meta(metaAppSecret, metaVerifyToken, pageId, pageToken,
-        graphApi != null ? graphApi : self + FakePlatforms.GRAPH_PATH);
+        messengerApi != null ? messengerApi : self + FakePlatforms.MESSENGER_PATH);
     Desk desk = new Desk(console, Optional.ofNullable(reply));
     List<io.openchannel.event.EventListener> listeners =
         autoAccept ? List.of(console, desk) : List.of(console);
@@ -146,7 +147,7 @@ public final class ServeCommand implements Callable<Integer> {
       server.start();
       console.block(say -> Banner.print(say, self, genericSecret, telegramSecret, api,
           telegramApi == null, autoAccept, Optional.ofNullable(reply)));
-      console.block(say -> Banner.printMessenger(say, self, meta, graphApi == null));
+      console.block(say -> Banner.printMessenger(say, self, meta, messengerApi == null));
       Runtime.getRuntime().addShutdownHook(hook);
       ready.countDown();
       if (exitAfter == null) {

@@ -109,11 +109,11 @@ class ServeCommandTest {
   void aSignedMessengerDeliveryIsStoredOfferedAndAnsweredThroughTheFakeGraphApi() throws Exception {
     String body = Banner.messengerDelivery("104567890123456", java.time.Instant.now());
     HttpResponse<String> response = post("/webhooks/fb", body, "X-Hub-Signature-256",
-        Banner.metaSignature("demo-meta-app-secret", body));
+        Banner.messengerSignature("demo-meta-app-secret", body));
     assertThat(response.statusCode()).isEqualTo(200);
     awaitOutput("← in   text  \"Hi! Is the blue kettle back in stock?\"");
     awaitOutput("on Facebook Messenger");
-    awaitOutput("fake Graph API  POST /v24.0/104567890123456/messages {\"recipient\":{\"id\":"
+    awaitOutput("fake Messenger  POST /v24.0/104567890123456/messages {\"recipient\":{\"id\":"
         + "\"7654321098765432\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"On it!\"}}");
     assertThat(post("/webhooks/fb", body, "X-Hub-Signature-256", "sha256=00").statusCode()).isEqualTo(401);
   }
