@@ -117,8 +117,13 @@ public final class FacebookConfig {
 
   /** The Graph client the connectors share. */
   GraphApi graphApi() {
+    return graphApi(requestTimeout);
+  }
+
+  /** A Graph client whose calls may take at most {@code timeout}. */
+  GraphApi graphApi(Duration timeout) {
     return new GraphApi(httpClient.orElseGet(() -> GraphApi.defaultClient(connectTimeout)),
-        graphBaseUrl, graphVersion, requestTimeout);
+        graphBaseUrl, graphVersion, timeout);
   }
 
   /** Builds a {@link FacebookConfig}; each value is checked as it is set. Not thread-safe. */

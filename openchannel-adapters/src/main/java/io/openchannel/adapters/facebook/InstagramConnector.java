@@ -71,7 +71,7 @@ public final class InstagramConnector implements ChannelConnector {
     this.api = config.graphApi();
     this.inbound = new MetaInbound(config, "Instagram", "instagram");
     this.parser = new MessagingParser(api, config.clock(), config.fetchProfiles()
-        ? Optional.of(new ProfileLookup(api, true)) : Optional.empty());
+        ? Optional.of(new ProfileLookup(config.graphApi(ProfileLookup.TIMEOUT), true)) : Optional.empty());
     this.sender = new MessengerSender(api, config.clock(), "Instagram");
   }
 

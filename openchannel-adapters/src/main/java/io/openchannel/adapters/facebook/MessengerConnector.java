@@ -57,7 +57,7 @@ public final class MessengerConnector implements ChannelConnector {
     var api = config.graphApi();
     this.inbound = new MetaInbound(config, "Messenger", "page");
     this.parser = new MessagingParser(api, config.clock(), config.fetchProfiles()
-        ? Optional.of(new ProfileLookup(api, false)) : Optional.empty());
+        ? Optional.of(new ProfileLookup(config.graphApi(ProfileLookup.TIMEOUT), false)) : Optional.empty());
     this.sender = new MessengerSender(api, config.clock(), "Messenger");
   }
 

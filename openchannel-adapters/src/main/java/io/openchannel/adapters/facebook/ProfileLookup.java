@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * message. Thread-safe.
  */
 final class ProfileLookup {
+  /**
+   * How long a lookup may hold up the webhook: Meta gives up on an endpoint after about 20 s and
+   * redelivers, so a slow profile must not cost the whole delivery.
+   */
+  static final Duration TIMEOUT = Duration.ofSeconds(3);
+
   private static final Logger LOG = LoggerFactory.getLogger(ProfileLookup.class);
 
   private final GraphApi api;
