@@ -57,10 +57,12 @@ import java.util.function.Supplier;
  *
  * <p><b>Outbound.</b> Text up to 10,000 characters goes by
  * {@code POST /2/dm_conversations/with/{participant_id}/messages} with the account's OAuth 2.0
- * user token; the answer's {@code dm_event_id} is the channel message id. 429 is transient until
+ * user token; the answer's {@code dm_event_id} is the channel message id. An image (JPEG, PNG,
+ * WebP, BMP or TIFF up to 5 MB) is first uploaded by {@code POST /2/media/upload} as
+ * {@code dm_image} and attached by its media id. 429 is transient until
  * {@code x-rate-limit-reset}; 5xx transient (honouring {@code Retry-After}); 403 (the user does
- * not accept messages from us) and other errors permanent with X's words. Media upload is not
- * supported yet: attachments fail permanently.
+ * not accept messages from us) and other errors permanent with X's words. Videos, GIFs and
+ * documents (which need X's chunked upload) fail permanently.
  *
  * <p>Thread-safe; keeps no state.
  */

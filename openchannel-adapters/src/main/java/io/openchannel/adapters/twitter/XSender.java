@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Sends a direct message with X API v2, {@code POST /2/dm_conversations/with/{participant_id}/messages},
- * and classifies the answer (see {@link XConnector}). Never throws for a platform error. Thread-safe.
+ * an image first uploaded by {@link MediaUpload}, and classifies the answer (see {@link XConnector}). Never throws for a platform error. Thread-safe.
  */
 final class XSender {
   /** X's limit on a direct message's text, in characters. */
@@ -39,17 +39,17 @@ final class XSender {
     if (message.kind() == MessageKind.TEMPLATE) {
       return SendResult.permanentFailure("X has no message templates; send text instead");
     }
-    if (message.attachment().isPresent()) {
-      return SendResult.permanentFailure("this X connector does not upload media yet; send text"
-          + " with a link instead");
+    Optional<String> refused = message.attachment().flatMap(MediaUpload::refusal);
+    if (refused.isPresent()) {
+      return SendResult.permanentFailure(refused.get());
     }
     String participant = message.to().address();
     if (!participant.matches("[0-9]{1,20}")) {
       return SendResult.permanentFailure("\"" + participant + "\" is not a numeric X user id");
     }
     int length = message.text().codePointCount(0, message.text().length());
-    if (message.text().isBlank()) {
-      return SendResult.permanentFailure("an X direct message needs text");
+    if (message.text().isBlank() && message.attachment().isEmpty()) {
+      return SendResult.permanentFailure("an X direct message needs text or an image");
     }
     if (length > MAX_TEXT) {
       return SendResult.permanentFailure("the text is " + length + " characters; X direct messages"
@@ -65,15 +65,26 @@ final class XSender {
     if (token == null || token.isBlank()) {
       return SendResult.transientFailure("the X user token supplier gave no token", Optional.empty());
     }
-    ObjectNode body = JSON.createObjectNode().put("text", message.text());
-    URI url = URI.create(config.apiBaseUrl() + "/2/dm_conversations/with/" + participant + "/messages");
+    ObjectNode body = JSON.createObjectNode();
+    if (!message.text().isBlank()) {
+      body.put("text", message.text());
+    }
     try {
-      HttpRequest request = HttpRequest.newBuilder(url).timeout(config.requestTimeout())
-          .header("Authorization", "Bearer " + token)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
-          .build();
-      return classify(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), message);
+      if (message.attachment().isPresent()) {
+        HttpResponse<byte[]> uploaded = post("/2/media/upload", token,
+            MediaUpload.body(message.attachment().get(), message.attachmentContent().get()));
+        String mediaId = json(uploaded).path("data").path("id").asText("");
+        if (uploaded.statusCode() / 100 != 2 || mediaId.isBlank()) {
+          SendResult failed = classify(uploaded, message);
+          return failed instanceof SendResult.Failed ? failed
+              : SendResult.transientFailure("X accepted the image but gave no media id", Optional.empty());
+        }
+        body.putArray("attachments").addObject().put("media_id", mediaId);
+      }
+      return classify(post("/2/dm_conversations/with/" + participant + "/messages", token, body), message);
+    } catch (java.io.UncheckedIOException e) {
+      return SendResult.transientFailure(truncate("cannot read the attachment: " + e.getMessage()),
+          Optional.empty());
     } catch (IOException e) {
       return SendResult.transientFailure(truncate(e.getClass().getSimpleName() + " calling X: "
           + e.getMessage()), Optional.empty());
@@ -83,17 +94,29 @@ final class XSender {
     }
   }
 
+  private HttpResponse<byte[]> post(String path, String token, ObjectNode body)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(config.apiBaseUrl() + path))
+        .timeout(config.requestTimeout())
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static JsonNode json(HttpResponse<byte[]> response) {
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      return body == null ? JSON.missingNode() : body;
+    } catch (IOException e) {
+      return JSON.missingNode(); // a proxy's HTML page: the status decides
+    }
+  }
+
   private SendResult classify(HttpResponse<byte[]> response, OutboundMessage message) {
     int status = response.statusCode();
-    JsonNode body;
-    try {
-      body = JSON.readTree(response.body());
-    } catch (IOException e) {
-      body = null;
-    }
-    if (body == null) {
-      body = JSON.missingNode();
-    }
+    JsonNode body = json(response);
     if (status >= 200 && status < 300) {
       String id = body.path("data").path("dm_event_id").asText("");
       // Accepted but unreadable: retrying would send it twice, so it is sent, under our own id.

@@ -49,6 +49,7 @@ final class FakeX implements AutoCloseable {
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final Deque<Answer> script = new ArrayDeque<>();
   private final Map<String, byte[]> media = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
   private final AtomicLong eventIds = new AtomicLong(1582838000000000000L);
 
   FakeX() {
@@ -104,7 +105,11 @@ final class FakeX implements AutoCloseable {
       respond(ex, 200, media.get(path), Map.of());
       return;
     }
-    String problem = check(r);
+    if (r.method().equals("POST") && path.equals("/2/media/upload")) {
+      upload(ex, r);
+      return;
+    }
+    String problem = check(r, uploads.keySet());
     if (problem != null) {
       problems.add(problem);
       respond(ex, 400, "{\"title\":\"Invalid Request\",\"detail\":\"fake: " + problem + "\"}", Map.of());
@@ -123,7 +128,52 @@ final class FakeX implements AutoCloseable {
         + "\",\"dm_event_id\":\"" + eventIds.incrementAndGet() + "\"}}", Map.of());
   }
 
-  private static String check(Received r) {
+  /** The one-shot image upload: JSON with base64 media, a DM category and an image type. */
+  private void upload(HttpExchange ex, Received r) throws IOException {
+    JsonNode json;
+    try {
+      json = JSON.readTree(r.body());
+    } catch (IOException e) {
+      json = JSON.missingNode();
+    }
+    String problem = !String.valueOf(r.header("Content-Type")).startsWith("application/json")
+        ? "upload: expected application/json"
+        : !"dm_image".equals(json.path("media_category").asText()) ? "upload: media_category " + json.path("media_category")
+        : !json.path("media_type").asText().startsWith("image/") ? "upload: media_type " + json.path("media_type")
+        : !json.path("media").isTextual() ? "upload: no media" : null;
+    byte[] bytes = null;
+    if (problem == null) {
+      try {
+        bytes = java.util.Base64.getDecoder().decode(json.get("media").asText());
+      } catch (IllegalArgumentException e) {
+        problem = "upload: media is not base64";
+      }
+    }
+    if (problem != null) {
+      problems.add(problem);
+      respond(ex, 400, "{\"title\":\"Invalid Request\",\"detail\":\"fake: " + problem + "\"}", Map.of());
+      return;
+    }
+    Answer scripted;
+    synchronized (this) {
+      scripted = script.poll();
+    }
+    if (scripted != null) {
+      respond(ex, scripted.status(), scripted.body(), scripted.headers());
+      return;
+    }
+    String id = Long.toString(eventIds.incrementAndGet() + 300_000_000_000L);
+    uploads.put(id, bytes);
+    respond(ex, 200, "{\"data\":{\"id\":\"" + id + "\",\"media_key\":\"3_" + id + "\",\"size\":"
+        + bytes.length + ",\"expires_after_secs\":86400}}", Map.of());
+  }
+
+  /** The bytes uploaded under {@code mediaId}. */
+  byte[] uploaded(String mediaId) {
+    return uploads.get(mediaId);
+  }
+
+  private static String check(Received r, java.util.Set<String> mediaIds) {
     if (!r.method().equals("POST") || !r.path().matches("/2/dm_conversations/with/[0-9]+/messages")) {
       return "unknown endpoint " + r.method() + " " + r.path();
     }
@@ -139,6 +189,10 @@ final class FakeX implements AutoCloseable {
     boolean text = json.path("text").isTextual() && !json.get("text").asText().isEmpty();
     if (!text && !json.path("attachments").isArray()) {
       return "a DM needs text or attachments, got " + json;
+    }
+    if (json.has("attachments") && (json.get("attachments").size() != 1
+        || !mediaIds.contains(json.get("attachments").get(0).path("media_id").asText()))) {
+      return "a DM takes one attachment with an uploaded media_id, got " + json.get("attachments");
     }
     if (json.path("text").isTextual() && json.get("text").asText().codePointCount(0,
         json.get("text").asText().length()) > 10_000) {

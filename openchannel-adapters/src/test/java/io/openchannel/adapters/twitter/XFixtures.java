@@ -9,11 +9,14 @@ import io.openchannel.contact.Contact;
 import io.openchannel.contact.ContactId;
 import io.openchannel.interaction.ConversationKey;
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.message.Attachment;
+import io.openchannel.message.AttachmentId;
 import io.openchannel.message.MessageId;
 import io.openchannel.message.MessageKind;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.tck.ManualClock;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,6 +60,16 @@ final class XFixtures {
     String signature = HmacSignature.sha256(CONSUMER_SECRET.getBytes(StandardCharsets.UTF_8))
         .header("sha256=", body.getBytes(StandardCharsets.UTF_8), HmacSignature.Encoding.BASE64);
     return WebhookRequest.postJson("/webhooks/x/x-support", Map.of(XConnector.SIGNATURE_HEADER, signature), body);
+  }
+
+  static OutboundMessage image(String to, String caption, String type, byte[] bytes) {
+    Contact layla = new Contact(ContactId.of("c1"), Optional.of("Layla"), Optional.empty(), Map.of(),
+        Set.of(), Instant.EPOCH, 0);
+    Attachment file = new Attachment(AttachmentId.of("att-1"), "label." + type.substring(type.indexOf('/') + 1),
+        type, bytes.length);
+    return new OutboundMessage(MessageId.of("m2"), InteractionId.of("i1"), X,
+        ConversationKey.direct(X, to), layla, MessageKind.ATTACHMENT, caption, Optional.of(file),
+        Optional.of(() -> new ByteArrayInputStream(bytes)), false, Optional.empty(), Optional.empty());
   }
 
   static OutboundMessage text(String to, String text) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openchannel.spi.channel.SendResult;
 import io.openchannel.tck.ManualClock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,53 @@ class XSendTest {
 
     assertThat(broken.send(XFixtures.text(XFixtures.LAYLA, "hi"), ACCOUNT)).isEqualTo(
         SendResult.transientFailure("no X user token: identity provider down", Optional.empty()));
+    assertThat(fake.received()).isEmpty();
+  }
+
+  @Test
+  void anImageIsUploadedForDmsThenAttachedByItsMediaId() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+
+    SendResult result = connector.send(XFixtures.image(XFixtures.LAYLA, "your label", "image/png", png), ACCOUNT);
+
+    assertThat(result).isInstanceOf(SendResult.Sent.class);
+    List<FakeX.Received> calls = fake.received();
+    assertThat(calls).extracting(FakeX.Received::path)
+        .containsExactly("/2/media/upload", "/2/dm_conversations/with/3001969357/messages");
+    assertThat(calls.get(0).json().get("media_type").asText()).isEqualTo("image/png");
+    String mediaId = calls.get(1).json().get("attachments").get(0).get("media_id").asText();
+    assertThat(fake.uploaded(mediaId)).isEqualTo(png);
+    assertThat(calls.get(1).json().get("text").asText()).isEqualTo("your label");
+  }
+
+  @Test
+  void anImageWithoutCaptionGoesWithoutText() {
+    connector.send(XFixtures.image(XFixtures.LAYLA, "", "image/jpeg", new byte[] {1}), ACCOUNT);
+
+    assertThat(fake.last().json().has("text")).isFalse();
+  }
+
+  @Test
+  void aThrottledUploadSendsNoMessage() {
+    fake.failNext(429, "{\"title\":\"Too Many Requests\"}",
+        Map.of("x-rate-limit-reset", Long.toString(XFixtures.NOW.getEpochSecond() + 60)));
+
+    SendResult result = connector.send(XFixtures.image(XFixtures.LAYLA, "", "image/png", new byte[] {1}), ACCOUNT);
+
+    assertThat(result).isEqualTo(SendResult.transientFailure("X 429 Too Many Requests",
+        Optional.of(Duration.ofSeconds(60))));
+    assertThat(fake.received()).hasSize(1);
+  }
+
+  @Test
+  void aPdfIsRefusedWithoutACall() {
+    SendResult result = connector.send(XFixtures.image(XFixtures.LAYLA, "", "application/pdf", new byte[] {1}),
+        ACCOUNT);
+
+    assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class, f -> {
+      assertThat(f.kind()).isEqualTo(SendResult.FailureKind.PERMANENT);
+      assertThat(f.reason()).contains("images");
+    });
     assertThat(fake.received()).isEmpty();
   }
 
