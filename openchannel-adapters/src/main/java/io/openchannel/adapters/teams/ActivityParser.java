@@ -107,10 +107,10 @@ final class ActivityParser {
     for (JsonNode entity : activity.path("entities")) {
       if ("mention".equals(entity.path("type").asText()) && !botId.isEmpty()
           && botId.equals(entity.path("mentioned").path("id").asText()) && entity.hasNonNull("text")) {
-        text = text.replace(entity.get("text").asText(), "");
+        text = text.replace(entity.get("text").asText(), "").strip(); // and the space after it
       }
     }
-    return text.strip().isEmpty() ? "" : text.strip();
+    return text; // otherwise exactly as written
   }
 
   private List<InboundAttachment> attachments(JsonNode activity, Route route) {

@@ -95,8 +95,9 @@ final class DmEventParser {
   private static String text(JsonNode data, Optional<JsonNode> media) {
     String text = data.path("text").asText("");
     String mediaUrl = media.map(m -> m.path("url").asText("")).orElse("");
-    if (!mediaUrl.isEmpty()) {
-      text = text.replace(mediaUrl, ""); // first: its entity would otherwise expand it into the text
+    if (!mediaUrl.isEmpty() && text.contains(mediaUrl)) {
+      // First, or its entity would expand it into the text; the space X put before it goes too.
+      text = text.replace(mediaUrl, "").strip();
     }
     for (JsonNode url : data.path("entities").path("urls")) {
       String shortUrl = url.path("url").asText("");
@@ -105,7 +106,7 @@ final class DmEventParser {
         text = text.replace(shortUrl, expanded);
       }
     }
-    return text.strip().isEmpty() ? "" : text.strip();
+    return text; // otherwise exactly as written, spaces and all
   }
 
   private InboundAttachment file(JsonNode m) {
