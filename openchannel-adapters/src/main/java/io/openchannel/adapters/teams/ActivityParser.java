@@ -130,8 +130,11 @@ final class ActivityParser {
         URI url = safe(a.get("contentUrl").asText(), "contentUrl");
         // Inline images live on the Bot Framework service and need the bot's token; elsewhere not.
         boolean ours = url.getHost() != null && url.getHost().equalsIgnoreCase(route.serviceUrl().getHost());
-        String name = text(a, "name").orElse("image-" + n + "." + type.substring(6).replaceAll("[^a-z0-9]", ""));
-        out.add(new InboundAttachment(name, type, files.open(url, ours)));
+        // Pasted images come as "image/*"; Teams stores them as PNG.
+        String concrete = type.equals("image/*") ? "image/png" : type;
+        String name = text(a, "name").orElse("image-" + n + "."
+            + concrete.substring(6).replaceAll("[^a-z0-9]", "").replace("jpeg", "jpg"));
+        out.add(new InboundAttachment(name, concrete, files.open(url, ours)));
       }
       // text/html (a formatted copy of the text), cards and unknown kinds are not files
     }

@@ -70,7 +70,8 @@ class ActivityParsingTest {
     InboundMessage first = (InboundMessage) events.get(0);
     InboundMessage second = (InboundMessage) events.get(1);
     assertThat(first.text()).isEqualTo("the box looked like this");
-    assertThat(first.attachment().orElseThrow().contentType()).isEqualTo("image/png");
+    assertThat(first.attachment().orElseThrow().contentType()).isEqualTo("image/png"); // sent as image/*
+    assertThat(first.attachment().get().fileName()).isEqualTo("image-1.png");
     assertThat(second.text()).isEmpty();
     assertThat(second.channelMessageId()).isEqualTo(first.channelMessageId() + "#2");
     try (InputStream in = first.attachment().get().content().get()) {
