@@ -35,7 +35,7 @@ public final class TeamsConfig {
   private final String issuer;
   private final URI tokenUrl;
   private final URI defaultServiceUrl;
-  private final ServiceUrls serviceUrls;
+  private final ConversationReferences references;
   private final Optional<HttpClient> httpClient;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
@@ -49,7 +49,7 @@ public final class TeamsConfig {
     this.issuer = b.issuer;
     this.tokenUrl = b.tokenUrl;
     this.defaultServiceUrl = b.defaultServiceUrl;
-    this.serviceUrls = b.serviceUrls == null ? ServiceUrls.inMemory(100_000) : b.serviceUrls;
+    this.references = b.references == null ? ConversationReferences.inMemory(100_000) : b.references;
     this.httpClient = Optional.ofNullable(b.httpClient);
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
@@ -99,9 +99,9 @@ public final class TeamsConfig {
     return defaultServiceUrl;
   }
 
-  /** The conversations' remembered {@code serviceUrl}s. */
-  public ServiceUrls serviceUrls() {
-    return serviceUrls;
+  /** The conversations' remembered service URLs and last activities. */
+  public ConversationReferences conversationReferences() {
+    return references;
   }
 
   /** The host's HTTP client, if it gave one; otherwise the connector makes its own. */
@@ -133,7 +133,7 @@ public final class TeamsConfig {
     private String issuer = BOT_FRAMEWORK_ISSUER;
     private URI tokenUrl = DEFAULT_TOKEN_URL;
     private URI defaultServiceUrl = DEFAULT_SERVICE_URL;
-    private ServiceUrls serviceUrls;
+    private ConversationReferences references;
     private HttpClient httpClient;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
@@ -204,9 +204,9 @@ public final class TeamsConfig {
       return this;
     }
 
-    /** Where conversations' {@code serviceUrl}s are remembered; in memory by default. */
-    public Builder serviceUrls(ServiceUrls store) {
-      this.serviceUrls = Objects.requireNonNull(store, "store");
+    /** Where conversations' references are remembered; in memory by default. */
+    public Builder conversationReferences(ConversationReferences store) {
+      this.references = Objects.requireNonNull(store, "store");
       return this;
     }
 

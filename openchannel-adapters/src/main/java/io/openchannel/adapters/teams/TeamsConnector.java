@@ -55,12 +55,14 @@ import java.util.function.Supplier;
  *   <li>{@code conversationUpdate}, {@code messageReaction}, {@code typing}, {@code invoke},
  *       {@code installationUpdate} and other kinds are acknowledged with 200 and nothing stored.
  * </ul>
- * Every verified activity's {@code serviceUrl} is remembered for its conversation in
- * {@link TeamsConfig#serviceUrls()}. Bodies that are not JSON, not {@code application/json}, not
+ * Every verified activity's {@code serviceUrl}, and a message's id, are remembered for its
+ * conversation in {@link TeamsConfig#conversationReferences()}. Bodies that are not JSON, not {@code application/json}, not
  * POSTed or larger than {@link TeamsConfig#maxWebhookBytes()} are {@link InvalidInputException}s.
  *
- * <p><b>Outbound.</b> Text is posted to {@code {serviceUrl}/v3/conversations/{thread}/activities}
- * with a client-credentials token (scope {@code https://api.botframework.com/.default}) cached
+ * <p><b>Outbound.</b> Text is posted as a reply to the customer's last message,
+ * {@code {serviceUrl}/v3/conversations/{thread}/activities/{activityId}} with {@code replyToId}
+ * (or into the conversation, {@code .../activities}, when that is not known), with a
+ * client-credentials token (scope {@code https://api.botframework.com/.default}) cached
  * until five minutes before it expires and renewed once on a 401. The serviceUrl is the
  * remembered one, else {@link TeamsConfig#defaultServiceUrl()}; it must be https (http only on
  * loopback) so the token never goes to an arbitrary host. 429 and 5xx are transient (honouring
@@ -68,7 +70,7 @@ import java.util.function.Supplier;
  * with Teams' code and message. Files and templates are refused as permanent failures.
  *
  * <p>Thread-safe. It keeps the token cache and, unless the host supplies its own
- * {@link ServiceUrls}, the conversations' service URLs in memory.
+ * {@link ConversationReferences}, the conversations' service URLs in memory.
  */
 public final class TeamsConnector implements ChannelConnector {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -138,8 +140,22 @@ public final class TeamsConnector implements ChannelConnector {
     WebhookResult result = WebhookResult.of(new ActivityParser((url, withToken) ->
         download(url, withToken ? Optional.of(bot) : Optional.empty()), config.clock())
         .parse(activity, route));
-    config.serviceUrls().remember(account.id(), route.conversationId(), route.serviceUrl());
+    remember(account, route, activity);
     return result;
+  }
+
+  /**
+   * A message is what replies answer; other activities (a member added, a reaction) only refresh
+   * the serviceUrl and keep the message answered so far.
+   */
+  private void remember(Account account, ActivityParser.Route route, JsonNode activity) {
+    ConversationReferences references = config.conversationReferences();
+    Optional<String> replyTo = "message".equals(activity.path("type").asText())
+        ? Optional.ofNullable(activity.get("id")).filter(JsonNode::isTextual).map(JsonNode::asText)
+            .filter(id -> !id.isBlank())
+        : references.find(account.id(), route.conversationId()).flatMap(ConversationReferences.Reference::replyToId);
+    references.remember(account.id(), route.conversationId(),
+        new ConversationReferences.Reference(route.serviceUrl(), replyTo));
   }
 
   /**

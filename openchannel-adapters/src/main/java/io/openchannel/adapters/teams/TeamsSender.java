@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Posts an agent's message into its Teams conversation:
- * {@code POST {serviceUrl}/v3/conversations/{conversationId}/activities} with the bot's
+ * Posts an agent's message into its Teams conversation, in reply to the customer's last message:
+ * {@code POST {serviceUrl}/v3/conversations/{conversationId}/activities[/{replyToId}]} with the bot's
  * client-credentials token. Classifies every answer (see {@link TeamsConnector}); never throws for
  * a platform error. Thread-safe.
  */
@@ -51,18 +51,21 @@ final class TeamsSender {
       return SendResult.permanentFailure("no Teams conversation to post into: a Teams interaction"
           + " starts with the customer's message, whose conversation.id is its thread id");
     }
+    Optional<ConversationReferences.Reference> reference =
+        config.conversationReferences().find(account, conversationId.get());
     URI serviceUrl;
     try {
-      serviceUrl = SafeUrls.requireHttps(config.serviceUrls().find(account, conversationId.get())
+      serviceUrl = SafeUrls.requireHttps(reference.map(ConversationReferences.Reference::serviceUrl)
           .orElse(config.defaultServiceUrl()), "serviceUrl");
     } catch (InvalidInputException e) {
       return SendResult.permanentFailure(truncate(e.getMessage()));
     }
-    URI url = URI.create(SafeUrls.base(serviceUrl) + "v3/conversations/"
-        + URLEncoder.encode(conversationId.get(), StandardCharsets.UTF_8).replace("+", "%20")
-        + "/activities");
+    Optional<String> replyTo = reference.flatMap(ConversationReferences.Reference::replyToId);
+    URI url = URI.create(SafeUrls.base(serviceUrl) + "v3/conversations/" + segment(conversationId.get())
+        + "/activities" + replyTo.map(id -> "/" + segment(id)).orElse(""));
     ObjectNode body = JSON.createObjectNode().put("type", "message").put("text", message.text())
         .put("textFormat", "plain");
+    replyTo.ifPresent(id -> body.put("replyToId", id));
     try {
       String token = tokens.token(bot);
       HttpResponse<byte[]> response = post(url, token, body);
@@ -135,6 +138,10 @@ final class TeamsSender {
           : " (the conversation no longer exists for this bot)")));
     }
     return SendResult.permanentFailure(reason);
+  }
+
+  private static String segment(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String truncate(String s) {

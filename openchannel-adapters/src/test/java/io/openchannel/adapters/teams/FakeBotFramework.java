@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bot Framework on loopback: the token endpoint ({@code /token}), the connector service
- * ({@code /teams/v3/conversations/{id}/activities}) and file downloads ({@code /files/...}).
+ * ({@code /teams/v3/conversations/{id}/activities[/{replyToId}]}) and file downloads ({@code /files/...}).
  * Every request is checked (method, path, headers, form or JSON body); one that breaks the rules
  * is answered 400 and listed in {@link #problems()}. Tokens are issued as {@code token-<n>};
  * activities are accepted only with the latest one.
@@ -176,7 +176,7 @@ final class FakeBotFramework implements AutoCloseable {
   private void activity(HttpExchange ex, Received r) throws IOException {
     String prefix = "/teams/v3/conversations/";
     String problem = !r.method().equals("POST") ? "activity: expected POST, got " + r.method()
-        : !r.path().startsWith(prefix) || !r.path().endsWith("/activities") ? "unknown path " + r.path()
+        : !r.path().matches("/teams/v3/conversations/[^/]+/activities(/[^/]+)?") ? "unknown path " + r.path()
         : !String.valueOf(r.header("Content-Type")).startsWith("application/json")
             ? "activity: expected JSON, got " + r.header("Content-Type") : null;
     JsonNode json = null;
@@ -190,6 +190,11 @@ final class FakeBotFramework implements AutoCloseable {
     if (problem == null && (!"message".equals(json.path("type").asText())
         || !json.path("text").isTextual() || json.get("text").asText().isEmpty())) {
       problem = "activity: needs type message and a text, got " + json;
+    }
+    String replyTo = r.path().replaceFirst("^.*/activities/?", "");
+    if (problem == null && !replyTo.isEmpty()
+        && !replyTo.equals(java.net.URLEncoder.encode(json.path("replyToId").asText(), StandardCharsets.UTF_8))) {
+      problem = "activity: a reply to " + replyTo + " carries replyToId " + json.path("replyToId");
     }
     if (problem != null) {
       problems.add(problem);

@@ -173,6 +173,19 @@ class TeamsSendTest {
   }
 
   @Test
+  void aReplyAnswersTheCustomersLastMessageEvenAfterOtherActivities() {
+    connector.handle(TeamsFixtures.activity("personal-text", fake), ACCOUNT);
+    connector.handle(TeamsFixtures.activity("messageReaction", fake), ACCOUNT);
+
+    assertThat(connector.send(TeamsFixtures.text(TeamsFixtures.PERSONAL, "hi"), ACCOUNT))
+        .isInstanceOf(SendResult.Sent.class);
+
+    FakeBotFramework.Received post = fake.activities().get(0);
+    assertThat(post.path()).endsWith("/activities/1732443300123");
+    assertThat(post.json().get("replyToId").asText()).isEqualTo("1732443300123");
+  }
+
+  @Test
   void anUnknownConversationGoesToTheDefaultServiceUrl() {
     assertThat(connector.send(TeamsFixtures.text("a:never-seen", "hi"), ACCOUNT)).isInstanceOf(SendResult.Sent.class);
     assertThat(fake.activities().get(0).path()).startsWith("/teams/v3/conversations/a%3Anever-seen/");
@@ -180,15 +193,16 @@ class TeamsSendTest {
 
   @Test
   void aRememberedPlainHttpServiceUrlOffLoopbackIsRefusedBeforeAnyTokenIsFetched() {
-    TeamsConnector c = new TeamsConnector(TeamsFixtures.config(fake, clock).serviceUrls(new ServiceUrls() {
-      @Override
-      public void remember(io.openchannel.account.AccountId a, String conversation, java.net.URI url) {}
+    TeamsConnector c = new TeamsConnector(TeamsFixtures.config(fake, clock)
+        .conversationReferences(new ConversationReferences() {
+          @Override
+          public void remember(io.openchannel.account.AccountId a, String conversation, Reference reference) {}
 
-      @Override
-      public Optional<java.net.URI> find(io.openchannel.account.AccountId a, String conversation) {
-        return Optional.of(java.net.URI.create("http://attacker.example/teams/"));
-      }
-    }).build());
+          @Override
+          public Optional<Reference> find(io.openchannel.account.AccountId a, String conversation) {
+            return Optional.of(new Reference(java.net.URI.create("http://attacker.example/teams/"), Optional.empty()));
+          }
+        }).build());
 
     assertThat(c.send(TeamsFixtures.text(TeamsFixtures.PERSONAL, "hi"), ACCOUNT))
         .isInstanceOfSatisfying(SendResult.Failed.class, f -> {

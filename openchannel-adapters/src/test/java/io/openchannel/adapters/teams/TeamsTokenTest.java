@@ -145,18 +145,19 @@ class TeamsTokenTest {
 
   @Test
   void aRefusedActivityLeavesNoServiceUrlBehind() {
-    java.util.Map<String, java.net.URI> remembered = new java.util.concurrent.ConcurrentHashMap<>();
-    TeamsConnector c = new TeamsConnector(TeamsFixtures.config(fake, clock).serviceUrls(new ServiceUrls() {
-      @Override
-      public void remember(io.openchannel.account.AccountId a, String conversation, java.net.URI url) {
-        remembered.put(conversation, url);
-      }
+    java.util.Map<String, ConversationReferences.Reference> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+    TeamsConnector c = new TeamsConnector(TeamsFixtures.config(fake, clock)
+        .conversationReferences(new ConversationReferences() {
+          @Override
+          public void remember(io.openchannel.account.AccountId a, String conversation, Reference reference) {
+            remembered.put(conversation, reference);
+          }
 
-      @Override
-      public java.util.Optional<java.net.URI> find(io.openchannel.account.AccountId a, String conversation) {
-        return java.util.Optional.ofNullable(remembered.get(conversation));
-      }
-    }).build());
+          @Override
+          public java.util.Optional<Reference> find(io.openchannel.account.AccountId a, String conversation) {
+            return java.util.Optional.ofNullable(remembered.get(conversation));
+          }
+        }).build());
     String evil = TeamsFixtures.json("personal-text", fake).replace(fake.serviceUrl(), "https://evil.example/");
 
     assertThatThrownBy(() -> c.handle(TeamsFixtures.post(evil,
@@ -165,7 +166,8 @@ class TeamsTokenTest {
     assertThat(remembered).isEmpty();
 
     c.handle(TeamsFixtures.activity("personal-text", fake), ACCOUNT);
-    assertThat(remembered).containsEntry(TeamsFixtures.PERSONAL, java.net.URI.create(fake.serviceUrl()));
+    assertThat(remembered).containsEntry(TeamsFixtures.PERSONAL, new ConversationReferences.Reference(
+        java.net.URI.create(fake.serviceUrl()), java.util.Optional.of("1732443300123")));
   }
 
   @Test
