@@ -64,9 +64,7 @@ final class DmEventParser {
       }
       message(id, event, create, sender, users).ifPresent(events::add);
     }
-    List<JsonNode> reads = new ArrayList<>();
-    delivery.path("direct_message_mark_read_events").forEach(reads::add);
-    for (JsonNode read : reads) {
+    for (JsonNode read : delivery.path("direct_message_mark_read_events")) {
       receipt(read, account).ifPresent(events::add);
     }
     // direct_message_indicate_typing_events and every other kind are acknowledged, not stored
