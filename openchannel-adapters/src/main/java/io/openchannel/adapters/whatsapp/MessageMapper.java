@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns one entry of {@code value.messages[]} into an {@link InboundMessage}. Every type becomes
@@ -28,6 +29,10 @@ final class MessageMapper {
   private static final Map<String, String> DEFAULT_TYPES = Map.of(
       "image", "image/jpeg", "video", "video/mp4", "audio", "audio/ogg",
       "document", "application/octet-stream", "sticker", "image/webp");
+
+  /** A type/subtype with optional parameters, printable and short: anything else is not believed. */
+  private static final Pattern MIME =
+      Pattern.compile("[A-Za-z0-9][\\w.+-]{0,63}/[\\w.+-]{1,127}(;[ -~]{0,60})?");
 
   private final MediaSource media;
 
@@ -83,7 +88,8 @@ final class MessageMapper {
     if (mediaId.isEmpty()) {
       return text(id, sender, at, "[" + type + " without a media id]", m);
     }
-    String contentType = Json.optional(f, "mime_type").orElse(DEFAULT_TYPES.get(type));
+    String contentType = Json.optional(f, "mime_type").filter(t -> MIME.matcher(t).matches())
+        .orElse(DEFAULT_TYPES.get(type));
     String name = Json.optional(f, "filename").map(MessageMapper::safeFileName)
         .orElse(type + "-" + mediaId.get() + extension(contentType));
     boolean voice = type.equals("audio") && f.path("voice").asBoolean(false);

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one webhook delivery ({@code object:"whatsapp_business_account"}) for one number: every
@@ -21,6 +23,8 @@ import java.util.Optional;
  */
 final class WebhookParser {
   static final String OBJECT = "whatsapp_business_account";
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookParser.class);
 
   private final MessageMapper messages;
 
@@ -59,6 +63,12 @@ final class WebhookParser {
   }
 
   private List<InboundEvent> change(JsonNode value) {
+    // Errors about the whole change (webhook or account problems) concern the operator, not a
+    // conversation: they are logged, and the rest of the change is read as usual.
+    if (value.path("errors").isArray() && value.path("errors").size() > 0) {
+      log.warn("WhatsApp reported for number {}: {}", Json.optional(Json.object(value, "metadata"),
+          "phone_number_id").orElse("?"), StatusMapper.reason(value.path("errors")));
+    }
     Map<String, String> names = new HashMap<>();
     for (JsonNode c : value.path("contacts")) {
       Optional<String> waId = Json.optional(c, "wa_id");

@@ -241,6 +241,25 @@ class ParsingTest {
   }
 
   @Test
+  void aMimeTypeThatIsNotOneFallsBackToTheKindsDefault() {
+    String odd = WhatsAppFixtures.json("image").replace("\"mime_type\": \"image/jpeg\"",
+        "\"mime_type\": \"image/jpeg\\u0000\\r\\nX-Evil: 1\"");
+    String video = WhatsAppFixtures.json("video").replace("\"mime_type\": \"video/mp4\"",
+        "\"mime_type\": \"" + "v".repeat(300) + "\"");
+
+    assertThat(onlyIn(odd).attachment().orElseThrow().contentType()).isEqualTo("image/jpeg");
+    assertThat(onlyIn(video).attachment().orElseThrow().contentType()).isEqualTo("video/mp4");
+  }
+
+  @Test
+  void errorsAboutAWholeChangeDoNotStopItsMessages() {
+    String withErrors = WhatsAppFixtures.json("text").replace("\"contacts\":",
+        "\"errors\": [{\"code\": 131000, \"title\": \"Something went wrong\"}], \"contacts\":");
+
+    assertThat(onlyIn(withErrors).text()).isEqualTo("Hi, my order #1042 never arrived");
+  }
+
+  @Test
   void aCustomersFileNameCannotCarryPathsOrControlCharacters() {
     assertThat(MessageMapper.safeFileName("../../etc/passwd\n")).isEqualTo(".._.._etc_passwd");
     assertThat(MessageMapper.safeFileName("a\u0000b\\c.txt")).isEqualTo("a_b_c.txt");
@@ -249,7 +268,17 @@ class ParsingTest {
   }
 
   private InboundMessage only(String fixture) {
-    List<InboundEvent> events = parse(fixture);
+    return onlyIn(WhatsAppFixtures.json(fixture));
+  }
+
+  /** The single message of a delivery's JSON. */
+  private InboundMessage onlyIn(String json) {
+    List<InboundEvent> events;
+    try {
+      events = parser.parse(JSON.readTree(json), WhatsAppFixtures.NUMBER);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     assertThat(events).hasSize(1);
     return (InboundMessage) events.get(0);
   }
