@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  *
  * @param phoneNumberId the number's id (digits; not the phone number itself): the path of every
  *     send, and the {@code metadata.phone_number_id} of the webhooks meant for this account
- * @param wabaId the WhatsApp Business Account id (digits): the {@code entry[].id} of webhooks
+ * @param wabaId the WhatsApp Business Account id (digits), the {@code entry[].id} of webhooks;
+ *     kept for the host's records, since webhooks are matched to the account by
+ *     {@code phoneNumberId}, which belongs to exactly one WABA
  * @param accessToken a system user's access token with {@code whatsapp_business_messaging}; sent
  *     as {@code Authorization: Bearer} on every call and media download
  * @param appSecret the Meta app's secret, the key of the {@code X-Hub-Signature-256} HMAC

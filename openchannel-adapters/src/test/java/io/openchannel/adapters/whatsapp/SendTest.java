@@ -10,9 +10,13 @@ import io.openchannel.account.Account;
 import io.openchannel.account.AccountId;
 import io.openchannel.account.ChannelType;
 import io.openchannel.adapters.internal.meta.FakeGraph;
+import io.openchannel.interaction.ConversationKey;
+import io.openchannel.interaction.InteractionId;
 import io.openchannel.message.Attachment;
+import io.openchannel.message.MessageId;
 import io.openchannel.message.MessageKind;
 import io.openchannel.message.MessageTemplate;
+import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.SendResult;
 import io.openchannel.spi.channel.SendResult.FailureKind;
 import java.io.IOException;
@@ -214,9 +218,8 @@ class SendTest {
   @Test
   void anUnreadableBlobIsATransientFailureNotAnException() {
     Attachment a = WhatsAppFixtures.attachment("x.pdf", "application/pdf", 1);
-    var broken = new io.openchannel.spi.channel.OutboundMessage(
-        io.openchannel.message.MessageId.of("m-7"), io.openchannel.interaction.InteractionId.of("i1"),
-        WhatsAppFixtures.WA, io.openchannel.interaction.ConversationKey.direct(WhatsAppFixtures.WA, LAYLA),
+    OutboundMessage broken = new OutboundMessage(MessageId.of("m-7"), InteractionId.of("i1"),
+        WhatsAppFixtures.WA, ConversationKey.direct(WhatsAppFixtures.WA, LAYLA),
         WhatsAppFixtures.text(LAYLA, "x").contact(), MessageKind.ATTACHMENT, "", Optional.of(a),
         Optional.of(() -> {
           throw new UncheckedIOException(new IOException("blob store is down"));
