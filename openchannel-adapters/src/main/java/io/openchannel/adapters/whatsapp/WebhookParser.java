@@ -54,7 +54,11 @@ final class WebhookParser {
         JsonNode value = Json.object(change, "value");
         String phoneNumberId = Json.optional(Json.object(value, "metadata"), "phone_number_id").orElse("");
         if (!phoneNumberId.equals(number.phoneNumberId())) {
-          continue; // another number of the same app: its own account's endpoint gets it too
+          // Another number of the same app: its account is served by the callback URL overridden
+          // for that number, or by a host that routes on phone_number_id before the engine.
+          log.debug("skipping a change for phone number id {}, not this account's {}",
+              phoneNumberId, number.phoneNumberId());
+          continue;
         }
         events.addAll(change(value));
       }
