@@ -1,8 +1,16 @@
 package io.openchannel.examples.serve;
 
 import io.openchannel.adapters.telegram.TelegramConnector;
+import io.openchannel.adapters.whatsapp.WhatsAppConnector;
+import io.openchannel.adapters.whatsapp.WhatsAppNumber;
 import io.openchannel.examples.demo.Narrator;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** What {@code serve} prints at start: where to post, with which secrets, and ready-made curls. */
 final class Banner {
@@ -15,10 +23,39 @@ final class Banner {
       + "\"Haddad\",\"username\":\"layla_h\"},\"chat\":{\"id\":5012345678,\"first_name\":\"Layla\","
       + "\"type\":\"private\"},\"date\":1764000000,\"text\":\"Hi! My parcel has not arrived\"}}";
 
+  /** The phone number id of the demo's WhatsApp number; its webhooks name it. */
+  static final String WHATSAPP_PHONE_NUMBER_ID = "106540352242922";
+  /**
+   * A WhatsApp Cloud API delivery with one text message sent {@code at}, as Meta documents it.
+   * The time matters: WhatsApp's 24-hour window counts from it, so the banner's sample is dated
+   * when the server starts.
+   */
+  static String whatsAppMessage(Instant at) {
+    return "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
+      + "\"id\":\"102290129340398\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+      + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+      + "\"15550783881\",\"phone_number_id\":\"" + WHATSAPP_PHONE_NUMBER_ID + "\"},\"contacts\":"
+      + "[{\"profile\":{\"name\":\"Kenji Sato\"},\"wa_id\":\"819012345678\"}],\"messages\":[{"
+      + "\"from\":\"819012345678\",\"id\":\"wamid.HBgMODE5MDEyMzQ1Njc4FQIAEhgg\",\"timestamp\":"
+      + "\"" + at.getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"Is my order shipped yet?\"}}]}}]}]}";
+  }
+
   private Banner() {}
 
+  /** The {@code X-Hub-Signature-256} Meta would send with {@code body}. */
+  static String metaSignature(String appSecret, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
   static void print(Narrator say, String self, String genericSecret, String telegramSecret,
-      String telegramApi, boolean fakeTelegram, boolean autoAccept, Optional<String> reply) {
+      String telegramApi, boolean fakeTelegram, WhatsAppNumber whatsApp, String graphApi,
+      boolean fakeGraph, boolean autoAccept, Optional<String> reply) {
     say.title("openchannel serve", "Webhook endpoints on an in-memory engine; every event is"
         + " printed as it arrives.");
     say.blank();
@@ -30,6 +67,11 @@ final class Banner {
     say.more("secret " + telegramSecret + " (header " + TelegramConnector.SECRET_HEADER + ")");
     say.more("Bot API " + telegramApi + (fakeTelegram
         ? ", a fake that prints calls and sends nothing" : ", the real one: replies are sent"));
+    say.field("account wa", "WhatsApp: GET (handshake) and POST " + self + WebhookEndpoint.PREFIX + "wa");
+    say.more("app secret " + whatsApp.appSecret() + " (signs " + WhatsAppConnector.SIGNATURE_HEADER
+        + "), verify token " + whatsApp.verifyToken());
+    say.more("Graph API " + graphApi + (fakeGraph
+        ? ", a fake that prints calls and sends nothing" : ", the real one: replies are sent"));
     say.field("queue", "support, round robin: ann and ben, AVAILABLE, offered each new chat");
     say.field("agents", !autoAccept ? "do nothing: offers ring until they time out (--auto-accept)"
         : "accept every offer" + reply.map(r -> " and reply \"" + r + "\"").orElse(""));
@@ -40,6 +82,12 @@ final class Banner {
     printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "tg"
         + " -H 'Content-Type: application/json' -H '" + TelegramConnector.SECRET_HEADER + ": "
         + telegramSecret + "' -d '" + TELEGRAM_UPDATE + "'");
+    String sample = whatsAppMessage(Instant.now());
+    printCurl(say, "curl '" + self + WebhookEndpoint.PREFIX + "wa?hub.mode=subscribe&hub.verify_token="
+        + whatsApp.verifyToken() + "&hub.challenge=1158201444'");
+    printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "wa"
+        + " -H 'Content-Type: application/json' -H '" + WhatsAppConnector.SIGNATURE_HEADER + ": "
+        + metaSignature(whatsApp.appSecret(), sample) + "' -d '" + sample + "'");
     say.say("Ctrl-C stops the server.");
     say.blank();
   }

@@ -9,6 +9,9 @@ import io.openchannel.adapters.telegram.TelegramConfig;
 import io.openchannel.adapters.telegram.TelegramConnector;
 import io.openchannel.adapters.webhook.GenericWebhookConfig;
 import io.openchannel.adapters.webhook.GenericWebhookConnector;
+import io.openchannel.adapters.whatsapp.WhatsAppConfig;
+import io.openchannel.adapters.whatsapp.WhatsAppConnector;
+import io.openchannel.adapters.whatsapp.WhatsAppNumber;
 import io.openchannel.event.EventListener;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
@@ -23,13 +26,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine {@code serve} runs: in memory, with the generic webhook and Telegram connectors, the
- * accounts {@code web} and {@code tg} routing to one queue of two available agents, so that every
- * new conversation is offered to an agent (S8). Plain public API, as a host would write it.
+ * The engine {@code serve} runs: in memory, with the generic webhook, Telegram and WhatsApp
+ * connectors, the accounts {@code web}, {@code tg} and {@code wa} routing to one queue of two
+ * available agents, so that every new conversation is offered to an agent (S8). Plain public API,
+ * as a host would write it.
  */
 final class ServeEngine {
   static final AccountId WEB = AccountId.of("web");
   static final AccountId TG = AccountId.of("tg");
+  static final AccountId WA = AccountId.of("wa");
   static final QueueId SUPPORT = QueueId.of("support");
   static final List<AgentId> AGENTS = List.of(AgentId.of("ann"), AgentId.of("ben"));
 
@@ -40,9 +45,12 @@ final class ServeEngine {
    *
    * @param self this server's base URL, for the generic account's fake Reply URL
    * @param telegramApi the Bot API base URL: the fake on this server unless told otherwise
+   * @param whatsApp the {@code wa} account's number, token and webhook secrets
+   * @param graphApi the Graph API base URL: the fake on this server unless told otherwise
    */
   static OpenChannel open(String self, String genericSecret, String telegramToken,
-      String telegramSecret, String telegramApi, List<EventListener> listeners) {
+      String telegramSecret, String telegramApi, WhatsAppNumber whatsApp, String graphApi,
+      List<EventListener> listeners) {
     // HTTP/1.1: the JDK's server does not speak h2c, so the client need not try an upgrade.
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     var builder = OpenChannel.builder()
@@ -53,13 +61,19 @@ final class ServeEngine {
             .bot(TG, telegramToken, telegramSecret)
             .apiBaseUrl(telegramApi)
             .httpClient(http)
+            .build()))
+        .connector(new WhatsAppConnector(WhatsAppConfig.builder()
+            .number(WA, whatsApp)
+            .graphBaseUrl(graphApi)
+            .httpClient(http)
             .build()));
     listeners.forEach(builder::listener);
     OpenChannel oc = builder.build();
     for (AgentId agent : AGENTS) {
       oc.agents().create(Agent.of(agent, name(agent))
           .withPresence(Presence.AVAILABLE)   // without it, routing offers the agent nothing
-          .withCapacity(Map.of(ChannelType.GENERIC, 3, ChannelType.TELEGRAM, 3)));
+          .withCapacity(Map.of(ChannelType.GENERIC, 3, ChannelType.TELEGRAM, 3,
+              ChannelType.WHATSAPP, 3)));
     }
     oc.queues().create(Queue.of(SUPPORT, "Support",
             AGENTS.stream().map(QueueMember::of).toList())
@@ -74,6 +88,8 @@ final class ServeEngine {
     // accounts that have one (S25): the API base says where replies go.
     oc.accounts().create(Account.of(TG, ChannelType.TELEGRAM, "Telegram bot",
         AccountSettings.builder().replyUrl(telegramApi).queue(SUPPORT).build()));
+    oc.accounts().create(Account.of(WA, ChannelType.WHATSAPP, "WhatsApp number",
+        AccountSettings.builder().replyUrl(graphApi).queue(SUPPORT).build()));
     return oc;
   }
 

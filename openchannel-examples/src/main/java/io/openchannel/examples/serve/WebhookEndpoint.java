@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * {@code POST /webhooks/<account id>}: hands the request to {@link OpenChannel#handleWebhook} as
  * it came (the body's bytes untouched, since signatures are computed over them) and writes back
- * the engine's answer. Refusals become 401, 400 or 404 with the engine's one-line reason; anything
+ * the engine's answer. {@code GET}s go the same way, for Meta's subscription handshake. Refusals become 401, 400 or 404 with the engine's one-line reason; anything
  * else is a 500 with a short message, the details going to the console only.
  */
 final class WebhookEndpoint implements HttpHandler {
@@ -59,8 +59,9 @@ final class WebhookEndpoint implements HttpHandler {
 
   private void answer(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    if (!exchange.getRequestMethod().equals("POST")) {
-      Http.send(exchange, 405, "text/plain", "use POST\n");
+    String method = exchange.getRequestMethod();
+    if (!method.equals("POST") && !method.equals("GET")) {
+      Http.send(exchange, 405, "text/plain", "use POST (or GET for a webhook handshake)\n");
       return;
     }
     byte[] body;
@@ -71,9 +72,9 @@ final class WebhookEndpoint implements HttpHandler {
       Http.send(exchange, 413, "text/plain", "body too large\n");
       return;
     }
-    console.line("request", "POST " + path + ", " + body.length + " bytes");
+    console.line("request", method + " " + path + ", " + body.length + " bytes");
     AccountId account = AccountId.of(path.substring(PREFIX.length()));
-    WebhookRequest request = new WebhookRequest("POST", path,
+    WebhookRequest request = new WebhookRequest(method, path,
         query(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), body);
     WebhookResponse answer = oc.handleWebhook(account, request);
     Http.send(exchange, answer.status(), answer.contentType(), answer.body());
