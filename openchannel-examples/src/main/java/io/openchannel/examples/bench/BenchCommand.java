@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Runs the JMH benchmarks: a table on the terminal, JSON in a file.",
         "Benchmarks: RoutingBenchmark (full cycle inbound → offer → accept → close),",
-        "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents)."})
+        "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents),",
+        "WebhookVerifyBenchmark (checking and parsing one Teams activity or X delivery),",
+        "WhatsAppWebhookBenchmark (verify and parse a WhatsApp delivery of 1 or 100 messages)."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

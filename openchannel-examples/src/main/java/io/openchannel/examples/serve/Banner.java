@@ -1,8 +1,16 @@
 package io.openchannel.examples.serve;
 
 import io.openchannel.adapters.telegram.TelegramConnector;
+import io.openchannel.adapters.whatsapp.WhatsAppConnector;
+import io.openchannel.adapters.whatsapp.WhatsAppNumber;
 import io.openchannel.examples.demo.Narrator;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** What {@code serve} prints at start: where to post, with which secrets, and ready-made curls. */
 final class Banner {
@@ -15,57 +23,39 @@ final class Banner {
       + "\"Haddad\",\"username\":\"layla_h\"},\"chat\":{\"id\":5012345678,\"first_name\":\"Layla\","
       + "\"type\":\"private\"},\"date\":1764000000,\"text\":\"Hi! My parcel has not arrived\"}}";
 
-  /** A Messenger delivery with one text message, as Meta documents it (Page id, time in ms). */
-  private static final String MESSENGER_DELIVERY = "{\"object\":\"page\",\"entry\":[{\"id\":\"%s\","
-      + "\"time\":%d,\"messaging\":[{\"sender\":{\"id\":\"7654321098765432\"},"
-      + "\"recipient\":{\"id\":\"%s\"},\"timestamp\":%d,\"message\":{\"mid\":"
-      + "\"m_demo-%d\",\"text\":\"Hi! Is the blue kettle back in stock?\"}}]}]}";
+  /** The phone number id of the demo's WhatsApp number; its webhooks name it. */
+  static final String WHATSAPP_PHONE_NUMBER_ID = "106540352242922";
+  /**
+   * A WhatsApp Cloud API delivery with one text message sent {@code at}, as Meta documents it.
+   * The time matters: WhatsApp's 24-hour window counts from it, so the banner's sample is dated
+   * when the server starts.
+   */
+  static String whatsAppMessage(Instant at) {
+    return "{\"object\":\"whatsapp_business_account\",\"entry\":[{"
+      + "\"id\":\"102290129340398\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+      + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+      + "\"15550783881\",\"phone_number_id\":\"" + WHATSAPP_PHONE_NUMBER_ID + "\"},\"contacts\":"
+      + "[{\"profile\":{\"name\":\"Kenji Sato\"},\"wa_id\":\"819012345678\"}],\"messages\":[{"
+      + "\"from\":\"819012345678\",\"id\":\"wamid.HBgMODE5MDEyMzQ1Njc4FQIAEhgg\",\"timestamp\":"
+      + "\"" + at.getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"Is my order shipped yet?\"}}]}}]}]}";
+  }
 
   private Banner() {}
 
-  /**
-   * The Messenger delivery for {@code pageId}, sent at {@code at}: Messenger's 24-hour window
-   * counts from the message's own timestamp, so a fixed date would soon be refused.
-   */
-  static String messengerDelivery(String pageId, java.time.Instant at) {
-    long ms = at.toEpochMilli();
-    return String.format(java.util.Locale.ROOT, MESSENGER_DELIVERY, pageId, ms + 123, pageId, ms, ms);
-  }
-
-  /** Meta's {@code X-Hub-Signature-256} of {@code body}: hex HMAC-SHA256 with the app secret. */
-  static String messengerSignature(String appSecret, String body) {
+  /** The {@code X-Hub-Signature-256} Meta would send with {@code body}. */
+  static String metaSignature(String appSecret, String body) {
     try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(
-          appSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256=" + java.util.HexFormat.of().formatHex(
-          mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
   }
 
-  /** The fb account's lines and curls: the handshake and a signed delivery. */
-  static void printMessenger(Narrator say, String self, ServeEngine.Meta meta, boolean fakeGraph) {
-    String body = messengerDelivery(meta.pageId(), java.time.Instant.now());
-    say.field("account fb", "Messenger: GET (handshake) and POST " + self + WebhookEndpoint.PREFIX + "fb");
-    say.more("Page " + meta.pageId() + ", verify token " + meta.verifyToken() + ", app secret "
-        + meta.appSecret() + " (signs X-Hub-Signature-256)");
-    say.more("Graph API " + meta.graphApi() + (fakeGraph
-        ? ", a fake that prints calls and sends nothing" : ", the real one: replies are sent"));
-    say.blank();
-    say.say("Messenger:");
-    printCurl(say, "curl '" + self + WebhookEndpoint.PREFIX + "fb?hub.mode=subscribe&hub.verify_token="
-        + meta.verifyToken() + "&hub.challenge=1158201444'");
-    printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "fb"
-        + " -H 'Content-Type: application/json' -H 'X-Hub-Signature-256: "
-        + messengerSignature(meta.appSecret(), body) + "' -d '" + body + "'");
-    say.say("Ctrl-C stops the server.");
-    say.blank();
-  }
-
   static void print(Narrator say, String self, String genericSecret, String telegramSecret,
-      String telegramApi, boolean fakeTelegram, boolean autoAccept, Optional<String> reply) {
+      String telegramApi, boolean fakeTelegram, WhatsAppNumber whatsApp, String graphApi,
+      boolean fakeGraph, boolean autoAccept, Optional<String> reply) {
     say.title("openchannel serve", "Webhook endpoints on an in-memory engine; every event is"
         + " printed as it arrives.");
     say.blank();
@@ -77,6 +67,11 @@ final class Banner {
     say.more("secret " + telegramSecret + " (header " + TelegramConnector.SECRET_HEADER + ")");
     say.more("Bot API " + telegramApi + (fakeTelegram
         ? ", a fake that prints calls and sends nothing" : ", the real one: replies are sent"));
+    say.field("account wa", "WhatsApp: GET (handshake) and POST " + self + WebhookEndpoint.PREFIX + "wa");
+    say.more("app secret " + whatsApp.appSecret() + " (signs " + WhatsAppConnector.SIGNATURE_HEADER
+        + "), verify token " + whatsApp.verifyToken());
+    say.more("Graph API " + graphApi + (fakeGraph
+        ? ", a fake that prints calls and sends nothing" : ", the real one: replies are sent"));
     say.field("queue", "support, round robin: ann and ben, AVAILABLE, offered each new chat");
     say.field("agents", !autoAccept ? "do nothing: offers ring until they time out (--auto-accept)"
         : "accept every offer" + reply.map(r -> " and reply \"" + r + "\"").orElse(""));
@@ -87,6 +82,42 @@ final class Banner {
     printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "tg"
         + " -H 'Content-Type: application/json' -H '" + TelegramConnector.SECRET_HEADER + ": "
         + telegramSecret + "' -d '" + TELEGRAM_UPDATE + "'");
+    String sample = whatsAppMessage(Instant.now());
+    printCurl(say, "curl '" + self + WebhookEndpoint.PREFIX + "wa?hub.mode=subscribe&hub.verify_token="
+        + whatsApp.verifyToken() + "&hub.challenge=1158201444'");
+    printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "wa"
+        + " -H 'Content-Type: application/json' -H '" + WhatsAppConnector.SIGNATURE_HEADER + ": "
+        + metaSignature(whatsApp.appSecret(), sample) + "' -d '" + sample + "'");
+  }
+
+  /**
+   * A Messenger delivery with one text message for {@code pageId}, sent {@code at}: Messenger's
+   * 24-hour window counts from the message's own timestamp, so the sample is dated at start.
+   */
+  static String messengerDelivery(String pageId, Instant at) {
+    long ms = at.toEpochMilli();
+    return "{\"object\":\"page\",\"entry\":[{\"id\":\"" + pageId + "\",\"time\":" + (ms + 123)
+        + ",\"messaging\":[{\"sender\":{\"id\":\"7654321098765432\"},\"recipient\":{\"id\":\""
+        + pageId + "\"},\"timestamp\":" + ms + ",\"message\":{\"mid\":\"m_demo-" + ms
+        + "\",\"text\":\"Hi! Is the blue kettle back in stock?\"}}]}]}";
+  }
+
+  /** The fb account's lines and curls (the handshake and a signed delivery), then the way out. */
+  static void printMessenger(Narrator say, String self, ServeEngine.Messenger fb, String graphApi,
+      boolean fakeGraph) {
+    String sample = messengerDelivery(fb.pageId(), Instant.now());
+    say.blank();
+    say.field("account fb", "Messenger: GET (handshake) and POST " + self + WebhookEndpoint.PREFIX + "fb");
+    say.more("Page " + fb.pageId() + ", app secret " + fb.appSecret() + " (signs "
+        + WhatsAppConnector.SIGNATURE_HEADER + "), verify token " + fb.verifyToken());
+    say.more("Graph API " + graphApi + (fakeGraph
+        ? ", the same fake as wa's" : ", the real one: replies are sent"));
+    printCurl(say, "curl '" + self + WebhookEndpoint.PREFIX + "fb?hub.mode=subscribe&hub.verify_token="
+        + fb.verifyToken() + "&hub.challenge=1158201444'");
+    printCurl(say, "curl -X POST " + self + WebhookEndpoint.PREFIX + "fb"
+        + " -H 'Content-Type: application/json' -H '" + WhatsAppConnector.SIGNATURE_HEADER + ": "
+        + metaSignature(fb.appSecret(), sample) + "' -d '" + sample + "'");
+    say.say("Ctrl-C stops the server.");
     say.blank();
   }
 

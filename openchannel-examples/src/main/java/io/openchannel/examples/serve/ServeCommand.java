@@ -2,6 +2,7 @@ package io.openchannel.examples.serve;
 
 import com.sun.net.httpserver.HttpServer;
 import io.openchannel.OpenChannel;
+import io.openchannel.adapters.whatsapp.WhatsAppNumber;
 import io.openchannel.examples.demo.Narrator;
 import io.openchannel.examples.terminal.ColorOption;
 import java.net.Inet6Address;
@@ -24,15 +25,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code openchannel-examples serve}: an HTTP server on localhost with webhook endpoints for a
- * generic-channel account, a Telegram account and a Messenger account on an in-memory engine, printing messages and
- * offers as they arrive. Outbound calls go to fakes on the same server unless
- * {@code --telegram-api} names the real Bot API. Runs until Ctrl-C or {@code --exit-after}.
+ * generic-channel, a Telegram, a WhatsApp and a Messenger account on an in-memory engine,
+ * printing messages and offers as they arrive. Outbound calls go to fakes on the same server unless
+ * {@code --telegram-api} or {@code --graph-api} names the real API. Runs until Ctrl-C or
+ * {@code --exit-after}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Webhook endpoints for a generic-channel, a Telegram and a Messenger account on"
-        + " localhost.",
-      "%nPOST a Telegram update or a generic-channel message (the banner prints ready-made curl"
-          + " commands) and watch the engine store it and offer it to an agent. Nothing leaves"
+    description = {"Webhook endpoints for a generic-channel, a Telegram, a WhatsApp and a Messenger"
+          + " account on localhost.",
+      "%nPOST a Telegram update, a WhatsApp or Messenger delivery or a generic-channel message (the"
+          + " banner prints ready-made curl commands) and watch the engine store it and offer it to an agent. Nothing leaves"
           + " this machine: replies go to fakes on the same server that print them."})
 public final class ServeCommand implements Callable<Integer> {
   @Spec
@@ -70,6 +72,19 @@ public final class ServeCommand implements Callable<Integer> {
           + " go out). Default: a fake on this server that prints calls and sends nothing.")
   String telegramApi;
 
+  @Option(names = "--whatsapp-token", defaultValue = "demo-whatsapp-token",
+      description = "The wa account's access token. Default: ${DEFAULT-VALUE}.")
+  String whatsAppToken;
+
+  @Option(names = "--whatsapp-app-secret", defaultValue = "demo-whatsapp-app-secret",
+      description = "The Meta app secret that signs the wa account's webhooks."
+          + " Default: ${DEFAULT-VALUE}.")
+  String whatsAppSecret;
+
+  @Option(names = "--whatsapp-verify-token", defaultValue = "demo-verify-token",
+      description = "The wa account's webhook verify token. Default: ${DEFAULT-VALUE}.")
+  String whatsAppVerifyToken;
+
   @Option(names = "--meta-app-secret", defaultValue = "demo-meta-app-secret",
       description = "The fb account's Meta app secret, which signs webhooks. Default: ${DEFAULT-VALUE}.")
   String metaAppSecret;
@@ -86,11 +101,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "The fb account's Page access token. Default: ${DEFAULT-VALUE}.")
   String pageToken;
 
-  @Option(names = "--messenger-api",
-      description = "The fb account's Graph API base URL, such as https://graph.facebook.com"
-          + " (replies then really go out). Default: a fake on this server that prints calls and"
-          + " sends nothing.")
-  String messengerApi;
+  @Option(names = "--graph-api",
+      description = "The Graph API base URL, such as https://graph.facebook.com (WhatsApp and"
+          + " Messenger replies then really go out). Default: a fake on this server that prints"
+          + " calls and sends nothing.")
+  String graphApi;
 
   @Option(names = "--auto-accept",
       description = "Agents accept every offer as soon as it is printed.")
@@ -119,6 +134,13 @@ public final class ServeCommand implements Callable<Integer> {
     if (reply != null && !autoAccept) {
       throw new ParameterException(spec.commandLine(), "--reply needs --auto-accept");
     }
+    WhatsAppNumber whatsApp;
+    try {
+      whatsApp = new WhatsAppNumber(Banner.WHATSAPP_PHONE_NUMBER_ID, "102290129340398",
+          whatsAppToken, whatsAppSecret, whatsAppVerifyToken);
+    } catch (io.openchannel.InvalidInputException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     Console console = new Console(new Narrator(spec.commandLine().getOut(), color.style()));
     HttpServer server;
     try {
@@ -130,15 +152,16 @@ public final class ServeCommand implements Callable<Integer> {
     boundPort = server.getAddress().getPort();
     String self = "http://" + urlHost(address) + ":" + boundPort;
     String api = telegramApi != null ? telegramApi : self + FakePlatforms.TELEGRAM_PATH;
-    ServeEngine.Meta meta = new ServeEngine.Meta(metaAppSecret, metaVerifyToken, pageId, pageToken,
-        messengerApi != null ? messengerApi : self + FakePlatforms.MESSENGER_PATH);
+    String graph = graphApi != null ? graphApi : self + FakePlatforms.GRAPH_PATH;
     Desk desk = new Desk(console, Optional.ofNullable(reply));
     List<io.openchannel.event.EventListener> listeners =
         autoAccept ? List.of(console, desk) : List.of(console);
     ExecutorService threads = Executors.newFixedThreadPool(4);
     Thread hook = new Thread(this::stopAndWait, "serve-shutdown");
+    ServeEngine.Messenger messenger =
+        new ServeEngine.Messenger(metaAppSecret, metaVerifyToken, pageId, pageToken);
     try (OpenChannel oc = ServeEngine.open(self, genericSecret, telegramToken, telegramSecret,
-        api, meta, listeners)) {
+        api, whatsApp, graph, messenger, listeners)) {
       desk.attach(oc);
       server.createContext(WebhookEndpoint.PREFIX, new WebhookEndpoint(oc, console));
       new FakePlatforms(console).mount(server);
@@ -146,8 +169,9 @@ public final class ServeCommand implements Callable<Integer> {
       server.setExecutor(threads);
       server.start();
       console.block(say -> Banner.print(say, self, genericSecret, telegramSecret, api,
-          telegramApi == null, autoAccept, Optional.ofNullable(reply)));
-      console.block(say -> Banner.printMessenger(say, self, meta, messengerApi == null));
+          telegramApi == null, whatsApp, graph, graphApi == null, autoAccept,
+          Optional.ofNullable(reply)));
+      console.block(say -> Banner.printMessenger(say, self, messenger, graph, graphApi == null));
       Runtime.getRuntime().addShutdownHook(hook);
       ready.countDown();
       if (exitAfter == null) {

@@ -11,6 +11,9 @@ import io.openchannel.adapters.telegram.TelegramConfig;
 import io.openchannel.adapters.telegram.TelegramConnector;
 import io.openchannel.adapters.webhook.GenericWebhookConfig;
 import io.openchannel.adapters.webhook.GenericWebhookConnector;
+import io.openchannel.adapters.whatsapp.WhatsAppConfig;
+import io.openchannel.adapters.whatsapp.WhatsAppConnector;
+import io.openchannel.adapters.whatsapp.WhatsAppNumber;
 import io.openchannel.event.EventListener;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
@@ -25,13 +28,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine {@code serve} runs: in memory, with the generic webhook, Telegram and Messenger
- * connectors, the accounts {@code web}, {@code tg} and {@code fb} routing to one queue of two available agents, so that every
- * new conversation is offered to an agent (S8). Plain public API, as a host would write it.
+ * The engine {@code serve} runs: in memory, with the generic webhook, Telegram, WhatsApp and
+ * Messenger connectors, the accounts {@code web}, {@code tg}, {@code wa} and {@code fb} routing to
+ * one queue of two available agents, so that every new conversation is offered to an agent (S8). Plain public API,
+ * as a host would write it.
  */
 final class ServeEngine {
   static final AccountId WEB = AccountId.of("web");
   static final AccountId TG = AccountId.of("tg");
+  static final AccountId WA = AccountId.of("wa");
   static final AccountId FB = AccountId.of("fb");
   static final QueueId SUPPORT = QueueId.of("support");
   static final List<AgentId> AGENTS = List.of(AgentId.of("ann"), AgentId.of("ben"));
@@ -43,9 +48,13 @@ final class ServeEngine {
    *
    * @param self this server's base URL, for the generic account's fake Reply URL
    * @param telegramApi the Bot API base URL: the fake on this server unless told otherwise
+   * @param whatsApp the {@code wa} account's number, token and webhook secrets
+   * @param graphApi the Graph API base URL: the fake on this server unless told otherwise
+   * @param messenger the {@code fb} account's Meta app and Page
    */
   static OpenChannel open(String self, String genericSecret, String telegramToken,
-      String telegramSecret, String telegramApi, Meta meta, List<EventListener> listeners) {
+      String telegramSecret, String telegramApi, WhatsAppNumber whatsApp, String graphApi,
+      Messenger messenger, List<EventListener> listeners) {
     // HTTP/1.1: the JDK's server does not speak h2c, so the client need not try an upgrade.
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     var builder = OpenChannel.builder()
@@ -57,18 +66,24 @@ final class ServeEngine {
             .apiBaseUrl(telegramApi)
             .httpClient(http)
             .build()))
-        .connector(new MessengerConnector(FacebookConfig.builder(meta.appSecret(), meta.verifyToken())
-            .page(FB, meta.pageId(), meta.pageToken())
-            .graphBaseUrl(meta.graphApi())
+        .connector(new WhatsAppConnector(WhatsAppConfig.builder()
+            .number(WA, whatsApp)
+            .graphBaseUrl(graphApi)
             .httpClient(http)
-            .build()));
+            .build()))
+        .connector(new MessengerConnector(
+            FacebookConfig.builder(messenger.appSecret(), messenger.verifyToken())
+                .page(FB, messenger.pageId(), messenger.pageToken())
+                .graphBaseUrl(graphApi)
+                .httpClient(http)
+                .build()));
     listeners.forEach(builder::listener);
     OpenChannel oc = builder.build();
     for (AgentId agent : AGENTS) {
       oc.agents().create(Agent.of(agent, name(agent))
           .withPresence(Presence.AVAILABLE)   // without it, routing offers the agent nothing
           .withCapacity(Map.of(ChannelType.GENERIC, 3, ChannelType.TELEGRAM, 3,
-              ChannelType.FACEBOOK_MESSENGER, 3)));
+              ChannelType.WHATSAPP, 3, ChannelType.FACEBOOK_MESSENGER, 3)));
     }
     oc.queues().create(Queue.of(SUPPORT, "Support",
             AGENTS.stream().map(QueueMember::of).toList())
@@ -83,18 +98,15 @@ final class ServeEngine {
     // accounts that have one (S25): the API base says where replies go.
     oc.accounts().create(Account.of(TG, ChannelType.TELEGRAM, "Telegram bot",
         AccountSettings.builder().replyUrl(telegramApi).queue(SUPPORT).build()));
-    // Likewise for Messenger: the Graph API is where replies go.
+    oc.accounts().create(Account.of(WA, ChannelType.WHATSAPP, "WhatsApp number",
+        AccountSettings.builder().replyUrl(graphApi).queue(SUPPORT).build()));
     oc.accounts().create(Account.of(FB, ChannelType.FACEBOOK_MESSENGER, "Facebook Page",
-        AccountSettings.builder().replyUrl(meta.graphApi()).queue(SUPPORT).build()));
+        AccountSettings.builder().replyUrl(graphApi).queue(SUPPORT).build()));
     return oc;
   }
 
-  /**
-   * The Messenger account's Meta app and Page.
-   *
-   * @param graphApi the Graph API base URL: the fake on this server unless told otherwise
-   */
-  record Meta(String appSecret, String verifyToken, String pageId, String pageToken, String graphApi) {}
+  /** The {@code fb} account's Meta app (secret, verify token) and Page (id, access token). */
+  record Messenger(String appSecret, String verifyToken, String pageId, String pageToken) {}
 
   private static String name(AgentId agent) {
     return agent.value().substring(0, 1).toUpperCase(java.util.Locale.ROOT)

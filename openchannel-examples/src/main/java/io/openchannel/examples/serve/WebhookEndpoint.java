@@ -17,9 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code POST /webhooks/<account id>} (and {@code GET}, for Meta's handshake): hands the request to {@link OpenChannel#handleWebhook} as
+ * {@code POST /webhooks/<account id>}: hands the request to {@link OpenChannel#handleWebhook} as
  * it came (the body's bytes untouched, since signatures are computed over them) and writes back
- * the engine's answer. Refusals become 401, 400 or 404 with the engine's one-line reason; anything
+ * the engine's answer. {@code GET}s go the same way, for Meta's subscription handshake. Refusals become 401, 400 or 404 with the engine's one-line reason; anything
  * else is a 500 with a short message, the details going to the console only.
  */
 final class WebhookEndpoint implements HttpHandler {
@@ -60,9 +60,8 @@ final class WebhookEndpoint implements HttpHandler {
   private void answer(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
-    // GET is Meta's subscription handshake (hub.challenge); the connectors refuse other GETs.
     if (!method.equals("POST") && !method.equals("GET")) {
-      Http.send(exchange, 405, "text/plain", "use POST\n");
+      Http.send(exchange, 405, "text/plain", "use POST (or GET for a webhook handshake)\n");
       return;
     }
     byte[] body;

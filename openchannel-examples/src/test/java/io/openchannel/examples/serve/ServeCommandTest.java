@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +58,67 @@ class ServeCommandTest {
         .contains("listening       " + base)
         .contains("curl -X POST '" + base + "/webhooks/web?apikey=demo-generic-secret'")
         .contains("curl -X POST " + base + "/webhooks/tg")
-        .contains("curl -X POST " + base + "/webhooks/fb -H 'Content-Type: application/json'"
-            + " -H 'X-Hub-Signature-256: sha256=");
+        .contains("curl '" + base + "/webhooks/wa?hub.mode=subscribe")
+        .contains("curl -X POST " + base + "/webhooks/wa -H 'Content-Type: application/json' -H"
+            + " 'X-Hub-Signature-256: sha256=")
+        .contains("curl -X POST " + base + "/webhooks/fb -H 'Content-Type: application/json' -H"
+            + " 'X-Hub-Signature-256: sha256=");
+  }
+
+  @Test
+  void metasHandshakeOnTheMessengerAccountIsAnsweredWithTheChallenge() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
+        + "/webhooks/fb?hub.mode=subscribe&hub.verify_token=demo-verify-token&hub.challenge=42"))
+        .timeout(WAIT).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("42");
+  }
+
+  @Test
+  void aSignedMessengerDeliveryIsStoredOfferedAndAnsweredThroughTheFakeGraphApi() throws Exception {
+    String body = Banner.messengerDelivery("104567890123456", Instant.now());
+    HttpResponse<String> response = post("/webhooks/fb", body, "X-Hub-Signature-256",
+        Banner.metaSignature("demo-meta-app-secret", body));
+    assertThat(response.statusCode()).isEqualTo(200);
+    awaitOutput("← in   text  \"Hi! Is the blue kettle back in stock?\"");
+    awaitOutput("on Facebook Messenger");
+    awaitOutput("fake Messenger  POST 104567890123456/messages {\"recipient\":{\"id\":"
+        + "\"7654321098765432\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"On it!\"}}");
+    assertThat(post("/webhooks/fb", body, "X-Hub-Signature-256", "sha256=00").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theWhatsAppHandshakeIsAnsweredWithTheChallenge() throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/webhooks/wa?hub.mode=subscribe"
+        + "&hub.verify_token=demo-verify-token&hub.challenge=1158201444")).timeout(WAIT).GET().build();
+
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("1158201444");
+  }
+
+  @Test
+  void aSignedWhatsAppMessageIsStoredOfferedAndAnsweredThroughTheFakeGraphApi() throws Exception {
+    String message = Banner.whatsAppMessage(Instant.now());
+    HttpResponse<String> response = post("/webhooks/wa", message,
+        "X-Hub-Signature-256", Banner.metaSignature("demo-whatsapp-app-secret", message));
+    assertThat(response.statusCode()).isEqualTo(200);
+    awaitOutput("← in   text  \"Is my order shipped yet?\"");
+    awaitOutput("for Kenji Sato on WhatsApp");
+    awaitOutput("fake WhatsApp   POST " + Banner.WHATSAPP_PHONE_NUMBER_ID + "/messages"
+        + " {\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"819012345678\"");
+    awaitOutput("\"text\":{\"preview_url\":false,\"body\":\"On it!\"}");
+  }
+
+  @Test
+  void anUnsignedWhatsAppDeliveryIs401() throws Exception {
+    HttpResponse<String> response = post("/webhooks/wa", Banner.whatsAppMessage(Instant.now()), "X-Test",
+        "unsigned");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.body()).contains("X-Hub-Signature-256");
   }
 
   @Test
@@ -93,29 +153,6 @@ class ServeCommandTest {
     awaitOutput("← in   text  \"Ciao 👋 where is my order?\"");
     awaitOutput("for Mia Rossi on Generic open channel");
     awaitOutput("fake Reply URL  {\"body\":\"On it!\"");
-  }
-
-  @Test
-  void metasHandshakeIsAnsweredWithTheChallenge() throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
-        + "/webhooks/fb?hub.mode=subscribe&hub.verify_token=demo-verify-token&hub.challenge=1158201444"))
-        .timeout(WAIT).GET().build(), HttpResponse.BodyHandlers.ofString());
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("1158201444");
-  }
-
-  @Test
-  void aSignedMessengerDeliveryIsStoredOfferedAndAnsweredThroughTheFakeGraphApi() throws Exception {
-    String body = Banner.messengerDelivery("104567890123456", java.time.Instant.now());
-    HttpResponse<String> response = post("/webhooks/fb", body, "X-Hub-Signature-256",
-        Banner.messengerSignature("demo-meta-app-secret", body));
-    assertThat(response.statusCode()).isEqualTo(200);
-    awaitOutput("← in   text  \"Hi! Is the blue kettle back in stock?\"");
-    awaitOutput("on Facebook Messenger");
-    awaitOutput("fake Messenger  POST /v24.0/104567890123456/messages {\"recipient\":{\"id\":"
-        + "\"7654321098765432\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"On it!\"}}");
-    assertThat(post("/webhooks/fb", body, "X-Hub-Signature-256", "sha256=00").statusCode()).isEqualTo(401);
   }
 
   @Test
