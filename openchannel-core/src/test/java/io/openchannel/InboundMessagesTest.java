@@ -2,6 +2,7 @@ package io.openchannel;
 
 import static io.openchannel.EngineFixture.AUTO_REPLY;
 import static io.openchannel.EngineFixture.FB;
+import static io.openchannel.EngineFixture.SMS;
 import static io.openchannel.EngineFixture.WA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,8 +24,10 @@ import io.openchannel.message.MessageKind;
 import io.openchannel.spi.channel.InboundAttachment;
 import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.SenderProfile;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -129,6 +132,44 @@ class InboundMessagesTest {
     f.oc.receive(FB, m);
 
     assertThat(f.blobs.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aFileOverTheChannelsLimitIsLeftOutAndTheMessageSaysSo() {
+    // Refusing the message would make the platform redeliver it forever, and the customer's
+    // words must be kept either way. SMS files may be 5 MB; this stream is one byte longer.
+    InboundAttachment huge = new InboundAttachment("video.mp4", "video/mp4",
+        () -> new ByteArrayInputStream(new byte[5 * 1024 * 1024 + 1]));
+    InboundMessage m = new InboundMessage("sms-1", SenderProfile.of("+391234", "Mia", "Rossi"),
+        "look at this", Optional.of(huge), false, f.clock.instant(), Optional.empty(),
+        Optional.empty());
+
+    ReceiveResult r = f.oc.receive(SMS, m);
+
+    assertThat(r.message().attachment()).isEmpty();
+    assertThat(r.message().kind()).isEqualTo(MessageKind.TEXT);
+    assertThat(r.message().text()).isEqualTo("look at this\n[video.mp4 was not received: it is"
+        + " larger than SMS's 5 MB limit; ask the customer to send it again]");
+    assertThat(f.blobs.size()).isZero();
+  }
+
+  @Test
+  void aFileThatCannotBeDownloadedIsLeftOutAndTheMessageSaysSo() {
+    InboundAttachment expired = new InboundAttachment("photo.jpg", "image/jpeg", () -> {
+      throw new UncheckedIOException(new IOException("HTTP 403 from the CDN"));
+    });
+    InboundMessage m = f.inboundFile("psid-1", expired, true);
+
+    ReceiveResult r = f.oc.receive(FB, m);
+
+    assertThat(r.message().attachment()).isEmpty();
+    assertThat(r.message().kind()).isEqualTo(MessageKind.TEXT);
+    assertThat(r.message().text()).isEqualTo("[photo.jpg was not received: it could not be"
+        + " downloaded; ask the customer to send it again]");
+    assertThat(r.interaction().lastMessage().orElseThrow().preview()).startsWith("[photo.jpg");
+    assertThat(f.oc.receive(FB, m).duplicate()).isTrue();
+    assertThat(f.messages(r.interaction().id())).filteredOn(x -> x.direction() == Direction.IN)
+        .hasSize(1);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static io.openchannel.policy.Decisions.inside;
 import static io.openchannel.policy.Decisions.lastWrote;
 
 import io.openchannel.account.ChannelType;
+import io.openchannel.interaction.Visibility;
 import io.openchannel.internal.util.Checks;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import java.util.Optional;
 /**
  * Messenger and Instagram, in this order of preference:
  * <ol>
+ *   <li>a public reply (to a comment under a post): allowed at any time, as on the Page itself;
+ *       the messaging window limits private messages only
  *   <li>the customer never wrote: denied, no window was ever opened;
  *   <li>before 24 h after the customer's last message: {@code RESPONSE}, until the window's end;
  *   <li>with the HUMAN_AGENT option, before 7 days: an agent message goes with the HUMAN_AGENT tag
@@ -34,6 +37,9 @@ record MetaWindowPolicy(ChannelType channel) implements ChannelPolicy {
     Decisions.require(channel, context);
     if (context.kind() == SendKind.TEMPLATE) {
       return Decisions.templateNotSupported(channel);
+    }
+    if (context.visibility() == Visibility.PUBLIC) {
+      return SendDecision.Allowed.plain(Optional.empty());
     }
     if (!context.customerHasWritten()) {
       return Decisions.cannotWriteFirst(channel, ", so no 24-hour window was ever opened");

@@ -1,6 +1,7 @@
 package io.openchannel.policy;
 
 import io.openchannel.account.ChannelType;
+import io.openchannel.interaction.Visibility;
 import io.openchannel.internal.util.Checks;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import java.util.Optional;
  *     was issued (the webhook event's timestamp); empty if there is none or it was used. Other
  *     channels ignore it
  * @param options the account's policy options
+ * @param visibility whether the reply is private (a message to the customer) or public (a reply
+ *     to a comment under a post, S23), which messaging windows do not limit
  */
 public record SendContext(
     ChannelType channel,
@@ -33,7 +36,8 @@ public record SendContext(
     boolean customerHasWritten,
     int sentSinceWindowClosed,
     Optional<Instant> replyTokenIssuedAt,
-    PolicyOptions options) {
+    PolicyOptions options,
+    Visibility visibility) {
 
   /**
    * Validates the context.
@@ -48,6 +52,7 @@ public record SendContext(
     Checks.notNull(lastInbound, "lastInbound");
     Checks.notNull(replyTokenIssuedAt, "replyTokenIssuedAt");
     Checks.notNull(options, "options");
+    Checks.notNull(visibility, "visibility");
     Checks.notNegative(sentSinceWindowClosed, "sentSinceWindowClosed");
     Checks.check(customerHasWritten || lastInbound.isEmpty(),
         () -> "customerHasWritten is false but lastInbound is " + lastInbound.orElse(null)
@@ -62,7 +67,7 @@ public record SendContext(
   /** This context at another instant (for asking "and later?"). */
   public SendContext at(Instant when) {
     return new SendContext(channel, kind, when, lastInbound, customerHasWritten,
-        sentSinceWindowClosed, replyTokenIssuedAt, options);
+        sentSinceWindowClosed, replyTokenIssuedAt, options, visibility);
   }
 
   /** Builds a {@link SendContext}; validation happens in {@link #build()}. Not thread-safe. */
@@ -75,6 +80,7 @@ public record SendContext(
     private int sentSinceWindowClosed;
     private Instant replyTokenIssuedAt;
     private PolicyOptions options = PolicyOptions.NONE;
+    private Visibility visibility = Visibility.PRIVATE;
 
     private Builder(ChannelType channel, SendKind kind, Instant now) {
       this.channel = channel;
@@ -113,6 +119,12 @@ public record SendContext(
       return this;
     }
 
+    /** Whether the reply is private or public; default {@link Visibility#PRIVATE}. */
+    public Builder visibility(Visibility replyVisibility) {
+      this.visibility = replyVisibility;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -121,7 +133,7 @@ public record SendContext(
     public SendContext build() {
       return new SendContext(channel, kind, now, Optional.ofNullable(lastInbound),
           customerHasWritten, sentSinceWindowClosed, Optional.ofNullable(replyTokenIssuedAt),
-          options);
+          options, visibility);
     }
   }
 }

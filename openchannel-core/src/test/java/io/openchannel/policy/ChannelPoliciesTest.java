@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountSettings;
 import io.openchannel.account.ChannelType;
+import io.openchannel.interaction.Visibility;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class ChannelPoliciesTest {
   @Test
   void inconsistentContextsAreRefused() {
     assertThatThrownBy(() -> new SendContext(ChannelType.TELEGRAM, SendKind.AGENT_MESSAGE, T0,
-        Optional.of(T0), false, 0, Optional.empty(), PolicyOptions.NONE))
+        Optional.of(T0), false, 0, Optional.empty(), PolicyOptions.NONE, Visibility.PRIVATE))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("customerHasWritten");
     assertThatThrownBy(() -> SendContext.builder(ChannelType.TELEGRAM, SendKind.AGENT_MESSAGE, T0)
         .sentSinceWindowClosed(-1).build())

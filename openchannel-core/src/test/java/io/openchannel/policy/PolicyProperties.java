@@ -3,6 +3,7 @@ package io.openchannel.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openchannel.account.ChannelType;
+import io.openchannel.interaction.Visibility;
 import java.time.Instant;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -48,7 +49,7 @@ class PolicyProperties {
       @ForAll("metaChannels") ChannelType channel, @ForAll("offsets") long later) {
     SendContext meta = new SendContext(channel, context.kind(), context.now(), context.lastInbound(),
         context.customerHasWritten(), context.sentSinceWindowClosed(), Optional.empty(),
-        context.options());
+        context.options(), context.visibility());
     SendContext laterContext = meta.at(meta.now().plusMillis(Math.abs(later)));
 
     if (!ChannelPolicies.decide(meta).isAllowed()) {
@@ -60,9 +61,21 @@ class PolicyProperties {
   void whatsAppAlwaysAllowsTemplates(@ForAll("contexts") SendContext context) {
     SendContext template = new SendContext(ChannelType.WHATSAPP, SendKind.TEMPLATE, context.now(),
         context.lastInbound(), context.customerHasWritten(), context.sentSinceWindowClosed(),
-        context.replyTokenIssuedAt(), context.options());
+        context.replyTokenIssuedAt(), context.options(), context.visibility());
 
     assertThat(ChannelPolicies.decide(template).orElseThrow().template()).isTrue();
+  }
+
+  @Property
+  void metaAllowsAPublicReplyWhateverTheWindow(@ForAll("contexts") SendContext context,
+      @ForAll("metaChannels") ChannelType channel) {
+    SendContext publicReply = new SendContext(channel, SendKind.AGENT_MESSAGE, context.now(),
+        context.lastInbound(), context.customerHasWritten(), context.sentSinceWindowClosed(),
+        Optional.empty(), context.options(), Visibility.PUBLIC);
+
+    SendDecision decision = ChannelPolicies.decide(publicReply);
+    assertThat(decision.isAllowed()).isTrue();
+    assertThat(decision.until()).isEmpty();
   }
 
   @Provide
@@ -104,6 +117,6 @@ class PolicyProperties {
         instants(), sinceLastInbound, Arbitraries.of(true, false), counts(), tokenAge, options)
         .as((channel, kind, now, since, wrote, sent, token, opts) -> new SendContext(channel, kind,
             now, since.map(now::minusMillis), wrote || since.isPresent(), sent,
-            token.map(now::minusMillis), opts));
+            token.map(now::minusMillis), opts, Visibility.PRIVATE));
   }
 }

@@ -1,5 +1,6 @@
 package io.openchannel.internal.engine;
 
+import io.openchannel.AttachmentRejectedException;
 import io.openchannel.InvalidInputException;
 import io.openchannel.ReceiveResult;
 import io.openchannel.account.Account;
@@ -17,6 +18,7 @@ import io.openchannel.interaction.LastMessage;
 import io.openchannel.interaction.Visibility;
 import io.openchannel.internal.routing.RoutingInfo;
 import io.openchannel.internal.util.Checks;
+import io.openchannel.internal.util.Size;
 import io.openchannel.message.Attachment;
 import io.openchannel.message.Direction;
 import io.openchannel.message.Message;
@@ -29,11 +31,15 @@ import io.openchannel.policy.SendDecision;
 import io.openchannel.policy.SendKind;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores customers' messages: dedupe, contact, conversation, interaction, auto-reply, events.
  */
 final class InboundService {
+  private static final Logger log = LoggerFactory.getLogger(InboundService.class);
+
   private final Engine engine;
 
   InboundService(Engine engine) {
@@ -56,7 +62,8 @@ final class InboundService {
     Visibility visibility = in.visibility().orElse(account.type().defaultVisibility());
     ConversationKey key =
         new ConversationKey(accountId, in.sender().externalId(), visibility, in.threadId());
-    Optional<Attachment> attachment = in.attachment().map(file -> storeFile(account, file));
+    Intake intake = intake(account, in);
+    Optional<Attachment> attachment = intake.attachment();
     ReceiveResult result;
     RoutingInfo[] routed = new RoutingInfo[1];
     String lockKey = key.toString();
@@ -64,7 +71,7 @@ final class InboundService {
       // The router lock is taken only after commit: nobody can route an interaction before it
       // exists, and most messages join an open interaction and need no routing at all.
       result = engine.routing.write(lockKey, false, work -> {
-        ReceiveResult r = store(work, accountId, key, in, attachment);
+        ReceiveResult r = store(work, accountId, key, in, intake);
         routed[0] = r.newInteraction() ? RoutingService.infoOf(work, r.interaction()) : null;
         return r;
       }, (r, fx) -> {
@@ -86,7 +93,8 @@ final class InboundService {
   }
 
   private ReceiveResult store(Transactions.Work work, AccountId accountId, ConversationKey key,
-      InboundMessage in, Optional<Attachment> attachment) {
+      InboundMessage in, Intake intake) {
+    Optional<Attachment> attachment = intake.attachment();
     Optional<Message> duplicate =
         work.tx().messages().findByChannelMessageId(accountId, in.channelMessageId());
     if (duplicate.isPresent()) {
@@ -121,7 +129,7 @@ final class InboundService {
     MessageKind kind = attachment.isEmpty() ? MessageKind.TEXT
         : in.voice() ? MessageKind.VOICE : MessageKind.ATTACHMENT;
     Message message = work.tx().messages().insert(new Message(MessageId.of(engine.ids.next()),
-        interaction.id(), accountId, Direction.IN, kind, in.text(), attachment, Optional.empty(),
+        interaction.id(), accountId, Direction.IN, kind, intake.text(), attachment, Optional.empty(),
         false, false, Optional.of(in.channelMessageId()), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), now, 0));
     boolean wasRead = interaction.read();
@@ -173,9 +181,41 @@ final class InboundService {
         preview);
   }
 
-  private Attachment storeFile(Account account, InboundAttachment file) {
-    return engine.attachments.store(file.fileName(), file.contentType(), file.content(),
-        account.type().maxAttachmentBytes(), account.type().displayName());
+  /** What is kept of an inbound message: its text and, if it could be taken, its file. */
+  private record Intake(String text, Optional<Attachment> attachment) {}
+
+  /**
+   * Copies the message's file into the blob store. A file that cannot be taken (over the
+   * channel's limit, a download link that expired or failed) must cost neither the customer's
+   * words nor the rest of the delivery: refusing would make the platform redeliver the same
+   * webhook until it gives up (Meta then disables the subscription). So the message is kept
+   * without the file and says, where the agent reads it, what was lost and why.
+   */
+  private Intake intake(Account account, InboundMessage in) {
+    if (in.attachment().isEmpty()) {
+      return new Intake(in.text(), Optional.empty());
+    }
+    InboundAttachment file = in.attachment().get();
+    long limit = account.type().maxAttachmentBytes();
+    String why;
+    try {
+      return new Intake(in.text(), Optional.of(engine.attachments.store(file.fileName(),
+          file.contentType(), file.content(), limit, account.type().displayName())));
+    } catch (AttachmentRejectedException e) {
+      why = "it is larger than " + account.type().displayName() + "'s " + Size.format(limit)
+          + " limit";
+    } catch (RuntimeException e) {
+      why = "it could not be downloaded";
+      log.warn("account {}: the file {} of message {} could not be downloaded; the message is kept"
+          + " without it", account.id(), file.fileName(), in.channelMessageId(), e);
+    }
+    String note = "[" + file.fileName() + " was not received: " + why
+        + "; ask the customer to send it again]";
+    if (in.text().isBlank()) {
+      return new Intake(note, Optional.empty());
+    }
+    boolean fits = in.text().length() + 1 + note.length() <= Checks.MAX_TEXT_LENGTH;
+    return new Intake(fits ? in.text() + "\n" + note : in.text(), Optional.empty());
   }
 
   private Optional<ReceiveResult> findDuplicate(AccountId accountId, String channelMessageId) {

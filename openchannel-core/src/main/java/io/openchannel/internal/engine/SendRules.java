@@ -19,7 +19,8 @@ final class SendRules {
     SendContext.Builder b = SendContext.builder(account.type(), kind, now)
         .customerHasWritten(conversation.lastInboundAt().isPresent())
         .sentSinceWindowClosed(conversation.sentAfterWindow())
-        .options(PolicyOptions.of(account.settings()));
+        .options(PolicyOptions.of(account.settings()))
+        .visibility(conversation.key().visibility());
     conversation.lastInboundAt().ifPresent(at -> {
       b.lastInbound(at);
       if (account.type() == ChannelType.LINE) {
