@@ -49,18 +49,29 @@ public abstract class TranscriptRendererContract {
     return s.replaceAll("\\s+", "");
   }
 
+  /**
+   * {@link #squeeze}d text without symbols (emoji, squares) and replacement characters, which a
+   * renderer may draw as a replacement when its font lacks them.
+   */
+  protected static String comparable(String s) {
+    return squeeze(s).codePoints()
+        .filter(c -> Character.getType(c) != Character.OTHER_SYMBOL && c != 0xFFFD)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
+  }
+
   @Test
   void theDocumentHasTheTitleAndEveryMessageWithItsSenderFileAndFailure() throws IOException {
     Transcript t = TranscriptSamples.closedWithEverything();
 
-    String text = squeeze(textOf(render(t)));
+    String text = comparable(textOf(render(t)));
 
-    assertThat(text).contains(squeeze(t.title()));
+    assertThat(text).contains(comparable(t.title()));
     for (TranscriptEntry e : t.entries()) {
       for (String line : TranscriptFormat.bodyLines(e)) {
-        assertThat(text).contains(squeeze(line));
+        assertThat(text).contains(comparable(line));
       }
-      assertThat(text).contains(squeeze(e.senderName()));
+      assertThat(text).contains(comparable(e.senderName()));
     }
     assertThat(text).contains("invoice.pdf", "voice.ogg", squeeze("recipient blocked the Page"),
         squeeze("Sales / Order placed"));
