@@ -3,6 +3,7 @@ package io.openchannel.adapters.pdf;
 import io.openchannel.InvalidInputException;
 import io.openchannel.adapters.pdf.PageLayout.Placed;
 import io.openchannel.adapters.pdf.PageLayout.Rgb;
+import io.openchannel.message.DeliveryStatus;
 import io.openchannel.transcript.Transcript;
 import io.openchannel.transcript.TranscriptEntry;
 import io.openchannel.transcript.TranscriptFormat;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -70,6 +72,7 @@ public final class PdfTranscriptRenderer implements TranscriptRenderer {
   private static final Rgb CUSTOMER = new Rgb(0.10f, 0.25f, 0.55f);
   private static final Rgb AGENT = new Rgb(0.08f, 0.40f, 0.20f);
   private static final Rgb NOTE = new Rgb(0.60f, 0.38f, 0.00f);
+  private static final Rgb FAILED = new Rgb(0.75f, 0.10f, 0.10f);
 
   private static volatile FontFace bundled;
 
@@ -262,6 +265,9 @@ public final class PdfTranscriptRenderer implements TranscriptRenderer {
   private static Rgb colourOf(TranscriptEntry e) {
     if (e.isInternalNote()) {
       return NOTE;
+    }
+    if (e.deliveryStatus().equals(Optional.of(DeliveryStatus.FAILED))) {
+      return FAILED; // the single checkmark (S12) should catch the eye
     }
     switch (e.senderRole()) {
       case CUSTOMER:

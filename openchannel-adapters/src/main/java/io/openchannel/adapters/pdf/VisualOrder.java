@@ -9,9 +9,13 @@ import java.util.Locale;
  * algorithm, by {@link Bidi}): right-to-left runs such as Hebrew and Arabic are reversed by
  * grapheme cluster, so a letter keeps its combining marks after it. PDFBox draws glyphs in the
  * order given and does not do this itself; its text extractor undoes it, so copied text comes
- * back in logical order. Mirrored pairs (brackets) are not swapped inside right-to-left runs.
+ * back in logical order. Brackets inside right-to-left runs are mirrored, so "(שלום)" still
+ * shows its parentheses the right way round; the rarer mirrored symbols are left as they are.
  */
 final class VisualOrder {
+  private static final String OPENING = "()[]{}<>«»‹›";
+  private static final String MIRRORED = ")(][}{><»«›‹";
+
   private VisualOrder() {}
 
   static String of(String line) {
@@ -38,7 +42,12 @@ final class VisualOrder {
     StringBuilder out = new StringBuilder(run.length());
     for (int end = clusters.last(), start = clusters.previous(); start != BreakIterator.DONE;
         end = start, start = clusters.previous()) {
-      out.append(run, start, end);
+      int pair = end - start == 1 ? OPENING.indexOf(run.charAt(start)) : -1;
+      if (pair >= 0) {
+        out.append(MIRRORED.charAt(pair));
+      } else {
+        out.append(run, start, end);
+      }
     }
     return out.toString();
   }

@@ -22,6 +22,12 @@ class VisualOrderTest {
   }
 
   @Test
+  void bracketsInARightToLeftRunAreMirrored() {
+    // logical "(שלום)" in a right-to-left line: drawn left to right as "(םולש)"
+    assertThat(VisualOrder.of("(שלום)")).isEqualTo("(םולש)");
+  }
+
+  @Test
   void aRightToLeftLineKeepsItsNumbersLeftToRight() {
     assertThat(VisualOrder.of("שלום 123")).isEqualTo("123 םולש");
   }
