@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Runs the JMH benchmarks: a table on the terminal, JSON in a file.",
         "Benchmarks: RoutingBenchmark (full cycle inbound → offer → accept → close),",
-        "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents)."})
+        "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents),",
+        "TranscriptBenchmark (a transcript as PDF and as plain text; --include Transcript)."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
