@@ -43,14 +43,15 @@ final class JourneyReader {
           x -> agentName(tx, x)));
       entries.add(new JourneyEntry(i.id(), account.id(), account.name(), account.type(),
           i.visibility(), i.status(), i.startedAt(), i.closedAt(), i.disposition(),
-          i.disposition().map(this::label), i.firstAgent(), firstAgentName, i.lastMessage(),
+          i.disposition().map(d -> label(dispositions, d)), i.firstAgent(), firstAgentName,
+          i.lastMessage(),
           messageCount(tx.messages().listByInteraction(i.id())), i.read(), i.tags()));
     }
     return new Journey(contact.id(), contact.displayName(), entries);
   }
 
   /** The disposition's path, or its bare id when the configuration no longer lists it. */
-  String label(DispositionId id) {
+  static String label(Dispositions dispositions, DispositionId id) {
     return dispositions.find(id).isPresent() ? dispositions.path(id) : id.value();
   }
 

@@ -28,11 +28,9 @@ import java.util.Set;
 /** Builds an interaction's {@link Transcript} inside one read transaction (S22). */
 final class TranscriptBuilder {
   private final Engine engine;
-  private final JourneyReader labels;
 
   TranscriptBuilder(Engine engine) {
     this.engine = engine;
-    this.labels = new JourneyReader(engine.config.dispositions());
   }
 
   Transcript build(AgentId by, InteractionId id, TranscriptOptions options) {
@@ -70,7 +68,8 @@ final class TranscriptBuilder {
     return new Transcript(interaction.id(), contact.id(), contact.displayName(), account.id(),
         account.name(), account.type(), interaction.visibility(), interaction.status(),
         interaction.startedAt().atZone(zone), interaction.closedAt().map(t -> t.atZone(zone)),
-        interaction.disposition(), interaction.disposition().map(labels::label),
+        interaction.disposition(),
+        interaction.disposition().map(d -> JourneyReader.label(engine.config.dispositions(), d)),
         List.copyOf(involved), List.copyOf(interaction.tags()), entries, options.includeNotes(),
         zone, now.atZone(zone), agent.name());
   }
