@@ -15,6 +15,11 @@ import io.openchannel.routing.Offer;
 import io.openchannel.routing.OfferId;
 import io.openchannel.routing.QueueId;
 import io.openchannel.spi.directory.Recipient;
+import io.openchannel.transcript.Transcript;
+import io.openchannel.transcript.TranscriptOptions;
+import io.openchannel.transcript.TranscriptRenderer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
 
@@ -30,6 +35,39 @@ import java.util.Set;
 public interface AgentDesk {
   /** The agent this desk belongs to. */
   AgentId agent();
+
+  /**
+   * A transcript of any interaction, open or closed (S22): contact, account, agents, every
+   * message with its time in {@code options}' zone, direction, sender, attachment, delivery
+   * status and failure reason, the disposition, and internal notes only if the options ask for
+   * them. Read in one transaction. Unlike the actions below it does not need the agent to own the
+   * interaction, only the permission, as a supervisor downloads transcripts of any interaction.
+   *
+   * @throws PermissionDeniedException if the agent lacks
+   *     {@link io.openchannel.routing.Permission#TRANSCRIPT_DOWNLOAD}; checked first, so it also
+   *     hides whether the interaction exists
+   * @throws NotFoundException if there is no such interaction
+   */
+  Transcript transcript(InteractionId interaction, TranscriptOptions options);
+
+  /**
+   * Writes the interaction's transcript with {@code renderer} to {@code out}: the download. The
+   * permission is checked and the transcript built before the first byte is written, so a refusal
+   * writes nothing.
+   *
+   * @throws PermissionDeniedException if the agent lacks
+   *     {@link io.openchannel.routing.Permission#TRANSCRIPT_DOWNLOAD}
+   * @throws NotFoundException if there is no such interaction
+   * @throws IOException if writing to {@code out} fails
+   */
+  default Transcript writeTranscript(InteractionId interaction, TranscriptOptions options,
+      TranscriptRenderer renderer, OutputStream out) throws IOException {
+    io.openchannel.internal.util.Checks.notNull(renderer, "renderer");
+    io.openchannel.internal.util.Checks.notNull(out, "out");
+    Transcript transcript = transcript(interaction, options);
+    renderer.render(transcript, out);
+    return transcript;
+  }
 
   /**
    * Sends text; emoticons and any Unicode are stored exactly as given (S10).

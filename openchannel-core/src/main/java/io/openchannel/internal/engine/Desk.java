@@ -42,6 +42,8 @@ import io.openchannel.routing.Permission;
 import io.openchannel.routing.QueueId;
 import io.openchannel.internal.routing.RoutingInfo;
 import io.openchannel.spi.directory.Recipient;
+import io.openchannel.transcript.Transcript;
+import io.openchannel.transcript.TranscriptOptions;
 import io.openchannel.message.MessageTemplate;
 import io.openchannel.policy.ChannelLimits;
 import io.openchannel.policy.ChannelPolicies;
@@ -68,6 +70,13 @@ final class Desk implements AgentDesk {
   @Override
   public AgentId agent() {
     return agentId;
+  }
+
+  @Override
+  public Transcript transcript(InteractionId interaction, TranscriptOptions options) {
+    Checks.notNull(interaction, "interaction");
+    Checks.notNull(options, "options");
+    return new TranscriptBuilder(engine).build(agentId, interaction, options);
   }
 
   @Override

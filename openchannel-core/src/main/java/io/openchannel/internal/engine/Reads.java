@@ -5,6 +5,7 @@ import io.openchannel.contact.ChannelIdentity;
 import io.openchannel.contact.Contact;
 import io.openchannel.contact.ContactId;
 import io.openchannel.contact.Contacts;
+import io.openchannel.contact.Journey;
 import io.openchannel.interaction.Conversation;
 import io.openchannel.interaction.ConversationId;
 import io.openchannel.interaction.ConversationKey;
@@ -19,9 +20,11 @@ import java.util.Optional;
 /** Read-only views of contacts, conversations, interactions and messages. */
 final class Reads {
   private final Transactions transactions;
+  private final JourneyReader journeys;
 
-  Reads(Transactions transactions) {
+  Reads(Transactions transactions, JourneyReader journeys) {
     this.transactions = transactions;
+    this.journeys = journeys;
   }
 
   Contacts contacts() {
@@ -41,6 +44,12 @@ final class Reads {
       public Optional<Contact> findByIdentity(ChannelIdentity identity) {
         Checks.notNull(identity, "identity");
         return transactions.read(tx -> tx.contacts().findByIdentity(identity));
+      }
+
+      @Override
+      public Journey journey(ContactId id) {
+        Checks.notNull(id, "id");
+        return transactions.read(tx -> journeys.read(tx, id));
       }
     };
   }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         "Benchmarks: RoutingBenchmark (full cycle inbound → offer → accept → close),",
         "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents),",
         "WebhookVerifyBenchmark (checking and parsing one Teams activity or X delivery),",
-        "WhatsAppWebhookBenchmark (verify and parse a WhatsApp delivery of 1 or 100 messages)."})
+        "WhatsAppWebhookBenchmark (verify and parse a WhatsApp delivery of 1 or 100 messages),",
+        "TranscriptBenchmark (a transcript as PDF and as plain text; --include Transcript)."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

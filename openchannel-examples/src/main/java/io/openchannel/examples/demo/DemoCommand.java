@@ -4,6 +4,7 @@ import io.openchannel.OpenChannel;
 import io.openchannel.examples.terminal.ColorOption;
 import io.openchannel.interaction.Dispositions;
 import io.openchannel.interaction.InteractionId;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,6 +43,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   private boolean help;
 
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Where to write the PDF transcript (default: openchannel-demo-transcript.pdf"
+          + " in the system's temporary directory).")
+  private Path transcriptOut;
+
   @Override
   public Integer call() {
     Narrator say = new Narrator(spec.commandLine().getOut(), color.style());
@@ -63,6 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
       new LinearQueueScene(oc, clock, say).run();
       new RingAllScene(oc, clock, say, events).run();
       new OfferTimeoutScene(oc, clock, say).run();
+      new JourneyTranscriptScene(oc, clock, say,
+          transcriptOut != null ? transcriptOut : JourneyTranscriptScene.defaultOutput()).run(mias);
       report.eventCounts(events.counts());
     }
     say.blank();

@@ -5,23 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openchannel.examples.Run;
 import io.openchannel.examples.terminal.Columns;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code demo} in-process once and checks the story it tells. */
 class DemoCommandTest {
   private static Run run;
   private static String systemErr;
+  private static Path pdf;
 
   @BeforeAll
-  static void runTheDemo() {
+  static void runTheDemo(@TempDir Path dir) {
+    pdf = dir.resolve("transcript.pdf");
     PrintStream realErr = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      run = Run.of("demo", "--no-color");
+      run = Run.of("demo", "--no-color", "--out", pdf.toString());
     } finally {
       System.setErr(realErr);
     }
@@ -168,6 +177,34 @@ class DemoCommandTest {
   }
 
   @Test
+  void showsMiasJourneyNewestFirst() {
+    assertThat(run.out())
+        .containsPattern("1  Wed 10:34:10  Sunny Shoes \\(Facebook Messenger\\), closed at Wed 10:34:20:"
+            + " Support / Resolved\n +Ann Baker, 2 messages, last ← in \"The sneakers arrived")
+        .containsPattern("2  09:00:00      Sunny Shoes \\(Facebook Messenger\\), closed at 09:07:35:"
+            + " Sales / Order placed\n +Ann Baker, 6 messages");
+  }
+
+  @Test
+  void refusesTheTranscriptWithoutThePermissionThenWritesThePdf() throws IOException {
+    assertThat(run.out())
+        .containsPattern("refused: PermissionDeniedException\n +agent ann lacks the"
+            + " TRANSCRIPT_DOWNLOAD permission")
+        .contains("started         2025-06-02 11:00:00 +02:00 (09:00:00 UTC)")
+        .contains("written to      " + pdf);
+    try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+      assertThat(doc.getDocumentInformation().getTitle())
+          .isEqualTo("Transcript: Mia Rossi on Sunny Shoes (Facebook Messenger)");
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text)
+          .contains("Hi Mia, this is Ann Baker. Let me check for you!")
+          .contains("[failed: (#551) This person isn't available right now]")
+          .contains("Page 1 of 1")
+          .doesNotContain("hesitates between 38 and 39");
+    }
+  }
+
+  @Test
   void noLineIsWiderThanOneHundredColumns() {
     assertThat(run.out().lines())
         .allSatisfy(line -> assertThat(Columns.width(line)).as(line).isLessThanOrEqualTo(100));
@@ -180,6 +217,6 @@ class DemoCommandTest {
 
   @Test
   void printsTheSameEveryRun() {
-    assertThat(Run.of("demo", "--no-color").out()).isEqualTo(run.out());
+    assertThat(Run.of("demo", "--no-color", "--out", pdf.toString()).out()).isEqualTo(run.out());
   }
 }
