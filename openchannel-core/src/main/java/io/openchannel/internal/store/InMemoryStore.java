@@ -11,9 +11,12 @@ import io.openchannel.interaction.ConversationId;
 import io.openchannel.interaction.ConversationKey;
 import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.internal.query.QueryMatcher;
 import io.openchannel.message.DeliveryStatus;
 import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
+import io.openchannel.query.InteractionQuery;
+import io.openchannel.query.SortKey;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.spi.store.AccountRepository;
@@ -21,6 +24,7 @@ import io.openchannel.spi.store.AgentRepository;
 import io.openchannel.spi.store.ContactRepository;
 import io.openchannel.spi.store.ConversationRepository;
 import io.openchannel.spi.store.InteractionRepository;
+import io.openchannel.spi.store.InteractionSlice;
 import io.openchannel.spi.store.MessageRepository;
 import io.openchannel.spi.store.Repository;
 import io.openchannel.spi.store.Store;
@@ -351,6 +355,42 @@ public final class InMemoryStore implements Store {
       public List<Interaction> listByContact(ContactId contact) {
         return newestFirst(interactionsByContact.getOrDefault(contact, List.of()),
             i -> i.contact().equals(contact));
+      }
+
+      @Override
+      public InteractionSlice query(InteractionQuery query) {
+        Objects.requireNonNull(query, "query");
+        QueryMatcher matcher = new QueryMatcher(query, i -> contacts.get(i.contact()),
+            i -> messagesOf(i.id()));
+        List<SortKey> keys = new ArrayList<>();
+        for (Interaction i : interactions.committedRows()) {
+          if (matcher.matches(i)) {
+            keys.add(SortKey.of(i, query.sort()));
+          }
+        }
+        keys.sort(null);
+        List<Interaction> page = new ArrayList<>();
+        boolean more = false;
+        for (SortKey key : keys) {
+          if (query.after().isPresent() && key.compareTo(query.after().get().position()) <= 0) {
+            continue;
+          }
+          if (page.size() == query.pageSize()) {
+            more = true;
+            break;
+          }
+          page.add(interactions.get(key.id()));
+        }
+        return new InteractionSlice(page, more, keys.size());
+      }
+
+      private List<Message> messagesOf(InteractionId interaction) {
+        List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
+        List<Message> rows = new ArrayList<>(ids.size());
+        for (MessageId id : ids) {
+          rows.add(messages.get(id));
+        }
+        return rows;
       }
 
       private List<Interaction> newestFirst(List<InteractionId> committedIds,
