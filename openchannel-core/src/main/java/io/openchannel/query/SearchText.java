@@ -40,12 +40,26 @@ import java.util.Locale;
 public final class SearchText {
   private SearchText() {}
 
-  /** NFKD, combining marks removed, case folded (see the class comment). */
+  /** Case folded, NFKD, combining marks removed (see the class comment). */
   public static String normalize(String text) {
     if (isPlainAscii(text)) { // the common case skips the normaliser: ASCII has no marks
       return text.toLowerCase(Locale.ROOT);
     }
-    // Case first: folding may bring marks back (the dotted capital I lowers to i + a dot above).
+    // Folding and decomposing feed each other (the capital sharp s folds to ß, which folds to
+    // ss only on a second pass; the dotted capital I lowers to i plus a mark), so repeat until
+    // nothing changes: the result is then stable, and normalising it again changes nothing.
+    String current = text;
+    for (int round = 0; round < 4; round++) {
+      String next = round(current);
+      if (next.equals(current)) {
+        break;
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  private static String round(String text) {
     String folded = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     String decomposed = Normalizer.normalize(folded, Normalizer.Form.NFKD);
     StringBuilder sb = new StringBuilder(decomposed.length());
@@ -58,8 +72,7 @@ public final class SearchText {
         sb.appendCodePoint(cp);
       }
     }
-    // Once more: a few compatibility letters (the Fraktur capital H) decompose to capitals.
-    return sb.toString().toLowerCase(Locale.ROOT);
+    return sb.toString();
   }
 
   /** The words of {@code text} as the index keeps them (normalised first). */
