@@ -127,6 +127,32 @@ public abstract class InteractionSearchContract extends QueryContractSupport {
   }
 
   @Test
+  void aMessageWhoseTextChangedIsFoundByItsNewTextOnly() {
+    Interaction i = given(account, at(1), plain());
+    io.openchannel.message.Message message = givenText(i, "first draft");
+    inTransaction(tx -> tx.messages().update(new io.openchannel.message.Message(message.id(),
+        message.interaction(), message.account(), message.direction(), message.kind(),
+        "second thoughts", message.attachment(), message.author(), message.autoReply(),
+        message.canned(), message.channelMessageId(), message.deliveryStatus(),
+        message.failureReason(), message.template(), message.sendTerms(), message.createdAt(),
+        message.version())));
+
+    assertThat(hits("draft")).isZero();
+    assertThat(hits("second")).isEqualTo(1);
+  }
+
+  @Test
+  void aRenamedContactIsFoundByTheNewNameOnly() {
+    Contact contact = givenContact("Olga", null, Map.of());
+    given(account, contact, at(1), plain());
+    inTransaction(tx -> tx.contacts().update(contact.withNames(
+        java.util.Optional.of("Helga"), java.util.Optional.empty())));
+
+    assertThat(hits("olga")).isZero();
+    assertThat(hits("helga")).isEqualTo(1);
+  }
+
+  @Test
   void searchCombinesWithTheFiltersAndCountsOnlyHits() {
     Interaction open = saying("refund please");
     given(account, at(2), closed(at(3), null)).id();

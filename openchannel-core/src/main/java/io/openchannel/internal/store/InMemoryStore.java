@@ -11,12 +11,10 @@ import io.openchannel.interaction.ConversationId;
 import io.openchannel.interaction.ConversationKey;
 import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
-import io.openchannel.internal.query.QueryMatcher;
 import io.openchannel.message.DeliveryStatus;
 import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
 import io.openchannel.query.InteractionQuery;
-import io.openchannel.query.SortKey;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.spi.store.AccountRepository;
@@ -58,6 +56,7 @@ public final class InMemoryStore implements Store {
   private final Map<InteractionId, List<MessageId>> messagesByInteraction = new HashMap<>();
   private final Map<ChannelMessageKey, MessageId> messageByChannelId = new HashMap<>();
   private final Set<MessageId> queuedMessages = new java.util.LinkedHashSet<>();
+  private final InteractionIndex view = new InteractionIndex();
 
   private final Table<AccountId, Account> accounts = new Table<>("account", Account::id,
       Account::version, Account::withVersion, (o, n) -> {});
@@ -128,6 +127,16 @@ public final class InMemoryStore implements Store {
     }
   }
 
+  /** Every committed interaction, in no order (for tests that compare with a full scan). */
+  List<Interaction> committedInteractions() {
+    lock.readLock().lock();
+    try {
+      return interactions.committedRows();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   private void indexContact(Contact old, Contact now) {
     if (old != null) {
       old.identities().forEach(i -> contactByIdentity.remove(i, old.id()));
@@ -142,6 +151,7 @@ public final class InMemoryStore implements Store {
     now.identities().forEach(i -> contactByIdentity.put(i, now.id()));
     now.fields().forEach((f, v) ->
         contactsByField.computeIfAbsent(new FieldValue(f, v), k -> new TreeSet<>()).add(now.id()));
+    view.contact(old, now);
   }
 
   private void indexConversation(Conversation old, Conversation now) {
@@ -158,9 +168,11 @@ public final class InMemoryStore implements Store {
       interactionsByConversation.computeIfAbsent(now.conversation(), k -> new ArrayList<>()).add(now.id());
       interactionsByContact.computeIfAbsent(now.contact(), k -> new ArrayList<>()).add(now.id());
     }
+    view.interaction(old, now);
   }
 
   private void indexMessage(Message old, Message now) {
+    view.message(old, now);
     if (old == null) {
       messagesByInteraction.computeIfAbsent(now.interaction(), k -> new ArrayList<>(4)).add(now.id());
     } else {
@@ -360,35 +372,15 @@ public final class InMemoryStore implements Store {
       @Override
       public InteractionSlice query(InteractionQuery query) {
         Objects.requireNonNull(query, "query");
-        QueryMatcher matcher = new QueryMatcher(query, i -> contacts.get(i.contact()),
-            i -> messagesOf(i.id()));
-        List<SortKey> keys = new ArrayList<>();
-        for (Interaction i : interactions.committedRows()) {
-          if (matcher.matches(i)) {
-            keys.add(SortKey.of(i, query.sort()));
-          }
-        }
-        keys.sort(null);
-        List<Interaction> page = new ArrayList<>();
-        boolean more = false;
-        for (SortKey key : keys) {
-          if (query.after().isPresent() && key.compareTo(query.after().get().position()) <= 0) {
-            continue;
-          }
-          if (page.size() == query.pageSize()) {
-            more = true;
-            break;
-          }
-          page.add(interactions.get(key.id()));
-        }
-        return new InteractionSlice(page, more, keys.size());
+        // Committed rows only: the engine queries inside read(), never after writing.
+        return view.query(query, i -> contacts.committed(i.contact()), i -> messagesOf(i.id()));
       }
 
       private List<Message> messagesOf(InteractionId interaction) {
         List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
         List<Message> rows = new ArrayList<>(ids.size());
         for (MessageId id : ids) {
-          rows.add(messages.get(id));
+          rows.add(messages.committed(id));
         }
         return rows;
       }
