@@ -49,6 +49,9 @@ final class InteractionIndex {
 
   private final Map<InteractionId, Integer> rowOf = new HashMap<>();
   private Interaction[] rows = new Interaction[1024];
+  /** Each row's start time, apart from the row objects: a range filter reads them in sequence. */
+  private long[] startSeconds = new long[1024];
+  private int[] startNanos = new int[1024];
   private int size;
   private final TreeSet<Key> byActivity = new TreeSet<>(ORDER);
   private final TreeSet<Key> byStart = new TreeSet<>(ORDER);
@@ -65,6 +68,8 @@ final class InteractionIndex {
       row = size++;
       if (row == rows.length) {
         rows = Arrays.copyOf(rows, row * 2);
+        startSeconds = Arrays.copyOf(startSeconds, row * 2);
+        startNanos = Arrays.copyOf(startNanos, row * 2);
       }
       rowOf.put(now.id(), row);
       byStart.add(key(now, InteractionSort.STARTED, row));
@@ -90,6 +95,8 @@ final class InteractionIndex {
       }
     }
     rows[row] = now;
+    startSeconds[row] = now.startedAt().getEpochSecond();
+    startNanos[row] = now.startedAt().getNano();
     open.set(row, now.status() == InteractionStatus.OPEN);
     read.set(row, now.read());
     now.firstAgent().ifPresent(a -> bits(byFirstAgent, a).set(row));
@@ -116,15 +123,15 @@ final class InteractionIndex {
   InteractionSlice query(InteractionQuery query, Function<Interaction, Contact> contactOf,
       Function<Interaction, List<Message>> messagesOf) {
     BitSet matches = candidates(query);
+    if (query.startedFrom().isPresent() || query.startedBefore().isPresent()) {
+      keepStartedInRange(query, matches);
+    }
     QueryMatcher matcher = new QueryMatcher(query, contactOf, messagesOf);
-    boolean rangeOrAdvanced = query.startedFrom().isPresent() || query.startedBefore().isPresent()
-        || query.advanced().isPresent();
     BitSet recheckText = query.textWords().isEmpty() ? new BitSet() : text.changedText();
-    if (rangeOrAdvanced || !recheckText.isEmpty()) {
+    if (query.advanced().isPresent() || recheckText.intersects(matches)) {
       for (int r = matches.nextSetBit(0); r >= 0; r = matches.nextSetBit(r + 1)) {
         Interaction i = rows[r];
-        boolean keep = inRange(query, i) && matcher.matchesAdvanced(i)
-            && (!recheckText.get(r) || matcher.matchesText(i));
+        boolean keep = matcher.matchesAdvanced(i) && (!recheckText.get(r) || matcher.matchesText(i));
         if (!keep) {
           matches.clear(r);
         }
@@ -227,10 +234,21 @@ final class InteractionIndex {
     return page;
   }
 
-  private static boolean inRange(InteractionQuery query, Interaction i) {
-    Instant start = i.startedAt();
-    return (query.startedFrom().isEmpty() || !start.isBefore(query.startedFrom().get()))
-        && (query.startedBefore().isEmpty() || start.isBefore(query.startedBefore().get()));
+  private void keepStartedInRange(InteractionQuery query, BitSet matches) {
+    Instant from = query.startedFrom().orElse(Instant.MIN);
+    Instant before = query.startedBefore().orElse(Instant.MAX);
+    long fromSecond = from.getEpochSecond();
+    long beforeSecond = before.getEpochSecond();
+    for (int r = matches.nextSetBit(0); r >= 0; r = matches.nextSetBit(r + 1)) {
+      long second = startSeconds[r];
+      boolean atOrAfterFrom = second > fromSecond
+          || (second == fromSecond && startNanos[r] >= from.getNano());
+      boolean beforeEnd = second < beforeSecond
+          || (second == beforeSecond && startNanos[r] < before.getNano());
+      if (!atOrAfterFrom || !beforeEnd) {
+        matches.clear(r);
+      }
+    }
   }
 
   private static Key key(Interaction i, InteractionSort sort, int row) {
