@@ -47,13 +47,19 @@ final class InteractionIndex {
   /** A row's place in one order: the view's order (time, then id, both descending). */
   private record Key(long second, int nano, InteractionId id, int row) {}
 
-  /** Newest first, then highest id first: {@link SortKey}'s order, written out for speed. */
+  /**
+   * Newest first, then highest id first: {@link SortKey}'s order, written out for speed. A key
+   * without id (a bound for range lookups) comes after every key of its time.
+   */
   private static final Comparator<Key> ORDER = (a, b) -> {
     if (a.second != b.second) {
       return a.second > b.second ? -1 : 1;
     }
     if (a.nano != b.nano) {
       return a.nano > b.nano ? -1 : 1;
+    }
+    if (a.id == null || b.id == null) {
+      return a.id == b.id ? 0 : a.id == null ? 1 : -1;
     }
     return b.id.compareTo(a.id);
   };
@@ -272,7 +278,46 @@ final class InteractionIndex {
     return page;
   }
 
+  /**
+   * Keeps the rows started in the query's range. The range is one stretch of the start order,
+   * so when it (or what lies outside it) is small, walking it is cheapest; both are walked in
+   * step until the shorter one ends, but only for a while: a range that splits the rows near
+   * the middle is checked row by row instead.
+   */
   private void keepStartedInRange(InteractionQuery query, BitSet matches) {
+    Key newest = query.startedBefore().map(InteractionIndex::bound).orElse(null);
+    Key oldest = query.startedFrom().map(InteractionIndex::bound).orElse(null);
+    NavigableSet<Key> inside = newest == null ? byStart : byStart.tailSet(newest, false);
+    inside = oldest == null ? inside : inside.headSet(oldest, false);
+    java.util.Iterator<Key> in = inside.iterator();
+    java.util.Iterator<Key> newer = newest == null ? java.util.Collections.emptyIterator()
+        : byStart.headSet(newest, false).iterator();
+    java.util.Iterator<Key> older = oldest == null ? java.util.Collections.emptyIterator()
+        : byStart.tailSet(oldest, false).iterator();
+    BitSet inRows = new BitSet();
+    BitSet outRows = new BitSet();
+    for (int step = 0; step < size / 8 + 16; step++) {
+      if (!in.hasNext()) {
+        matches.and(inRows);
+        return;
+      }
+      inRows.set(in.next().row());
+      java.util.Iterator<Key> out = newer.hasNext() ? newer : older;
+      if (!out.hasNext()) {
+        matches.andNot(outRows);
+        return;
+      }
+      outRows.set(out.next().row());
+    }
+    scanStartedInRange(query, matches);
+  }
+
+  /** A range bound: after every key of its time in the order, so "newer than" excludes the time. */
+  private static Key bound(Instant at) {
+    return new Key(at.getEpochSecond(), at.getNano(), null, -1);
+  }
+
+  private void scanStartedInRange(InteractionQuery query, BitSet matches) {
     Instant from = query.startedFrom().orElse(Instant.MIN);
     Instant before = query.startedBefore().orElse(Instant.MAX);
     long fromSecond = from.getEpochSecond();
