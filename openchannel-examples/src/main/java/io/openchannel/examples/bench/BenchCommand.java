@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
         "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents),",
         "WebhookVerifyBenchmark (checking and parsing one Teams activity or X delivery),",
         "WhatsAppWebhookBenchmark (verify and parse a WhatsApp delivery of 1 or 100 messages),",
-        "TranscriptBenchmark (a transcript as PDF and as plain text; --include Transcript)."})
+        "TranscriptBenchmark (a transcript as PDF and as plain text; --include Transcript),",
+        "InteractionViewBenchmark (the interactions view's first page over 1,000,000;",
+        "--include View)."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

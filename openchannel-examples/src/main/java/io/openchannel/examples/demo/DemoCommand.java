@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       "%nA customer writes on Messenger; an agent answers, adds a note, tags and closes;"
           + " the platform delivers or refuses each message; the channels' messaging windows"
           + " close. Then queues offer new interactions to agents, who reject or accept them;"
-          + " in a ring-all queue the first accept wins. Every event is shown as it happens."
+          + " in a ring-all queue the first accept wins. Finally the interactions view, filtered"
+          + " and searched. Every event is shown as it happens."
           + " The engine runs in memory on a demo clock, with fake platforms: nothing leaves"
           + " this process, and every run prints the same."
     })
@@ -71,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
       new OfferTimeoutScene(oc, clock, say).run();
       new JourneyTranscriptScene(oc, clock, say,
           transcriptOut != null ? transcriptOut : JourneyTranscriptScene.defaultOutput()).run(mias);
+      new InteractionsViewScene(oc, say).run();
       report.eventCounts(events.counts());
     }
     say.blank();
