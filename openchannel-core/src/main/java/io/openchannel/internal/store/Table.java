@@ -5,7 +5,6 @@ import io.openchannel.NotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,16 @@ final class Table<I, T> {
   private final BiFunction<T, Long, T> withVersion;
   private final BiConsumer<T, T> indexer;
   private final Map<I, T> committed = new HashMap<>();
-  private final Map<I, T> pending = new LinkedHashMap<>();
+  // The open transaction's writes, in write order. A transaction writes a handful of rows per
+  // table, so two arrays scanned linearly beat a LinkedHashMap, whose entry per write was the
+  // largest single share of a routing cycle's allocation; a map over the positions is built
+  // only when a transaction writes more than LINEAR_LIMIT rows (bulk set-up).
+  private static final int LINEAR_LIMIT = 8;
+  private Object[] pendingIds = new Object[LINEAR_LIMIT];
+  private Object[] pendingRows = new Object[LINEAR_LIMIT];
+  private int pendingCount;
+  private Map<I, Integer> pendingIndex;
+  private final List<T> pendingView = new PendingView();
 
   /**
    * @param indexer told {@code (old, new)} for each committed write ({@code old} null on insert),
@@ -51,8 +59,57 @@ final class Table<I, T> {
    * were a measurable share of the engine's allocation.
    */
   T get(I id) {
-    T row = pending.get(id);
-    return row != null ? row : committed.get(id);
+    if (pendingCount != 0) {
+      int at = pendingPosition(id);
+      if (at >= 0) {
+        return pendingRow(at);
+      }
+    }
+    return committed.get(id);
+  }
+
+  private int pendingPosition(Object id) {
+    if (pendingIndex != null) {
+      Integer at = pendingIndex.get(id);
+      return at == null ? -1 : at;
+    }
+    for (int i = 0; i < pendingCount; i++) {
+      if (pendingIds[i].equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @SuppressWarnings("unchecked")
+  private T pendingRow(int at) {
+    return (T) pendingRows[at];
+  }
+
+  /** Writes the row into the overlay: in place if this transaction wrote it before, else last. */
+  private void putPending(I id, T row) {
+    int at = pendingCount == 0 ? -1 : pendingPosition(id);
+    if (at >= 0) {
+      pendingRows[at] = row;
+      return;
+    }
+    if (pendingCount == pendingIds.length) {
+      pendingIds = java.util.Arrays.copyOf(pendingIds, pendingCount * 2);
+      pendingRows = java.util.Arrays.copyOf(pendingRows, pendingCount * 2);
+    }
+    pendingIds[pendingCount] = id;
+    pendingRows[pendingCount] = row;
+    if (pendingIndex != null) {
+      pendingIndex.put(id, pendingCount);
+    } else if (pendingCount == LINEAR_LIMIT) {
+      pendingIndex = new HashMap<>();
+      for (int i = 0; i <= pendingCount; i++) {
+        @SuppressWarnings("unchecked")
+        I key = (I) pendingIds[i];
+        pendingIndex.put(key, i);
+      }
+    }
+    pendingCount++;
   }
 
   T insert(T row) {
@@ -63,7 +120,7 @@ final class Table<I, T> {
     if (get(id) != null) {
       throw new ConcurrentUpdateException(kind + " " + id + " already exists");
     }
-    pending.put(id, row);
+    putPending(id, row);
     return row;
   }
 
@@ -79,17 +136,13 @@ final class Table<I, T> {
           + expected + ", yours " + versionOf.applyAsLong(row) + "); read it again and retry");
     }
     T next = withVersion.apply(row, expected + 1);
-    pending.put(id, next);
+    putPending(id, next);
     return next;
   }
 
   /** Rows written by the open transaction, in write order. */
   Collection<T> pendingRows() {
-    return pending.values();
-  }
-
-  boolean isPending(I id) {
-    return pending.containsKey(id);
+    return pendingView;
   }
 
   /** The committed row, ignoring the open transaction. */
@@ -102,15 +155,45 @@ final class Table<I, T> {
   }
 
   void commit() {
-    for (T row : pending.values()) {
-      T old = committed.put(idOf.apply(row), row);
+    for (int i = 0; i < pendingCount; i++) {
+      T row = pendingRow(i);
+      @SuppressWarnings("unchecked")
+      I id = (I) pendingIds[i];
+      T old = committed.put(id, row);
       indexer.accept(old, row);
     }
-    pending.clear();
+    clearPending();
   }
 
   void rollback() {
-    pending.clear();
+    clearPending();
+  }
+
+  private void clearPending() {
+    if (pendingCount > LINEAR_LIMIT) {
+      // A bulk transaction grew the arrays: give the memory back rather than keep it forever.
+      pendingIds = new Object[LINEAR_LIMIT];
+      pendingRows = new Object[LINEAR_LIMIT];
+    } else {
+      java.util.Arrays.fill(pendingIds, 0, pendingCount, null);
+      java.util.Arrays.fill(pendingRows, 0, pendingCount, null);
+    }
+    pendingIndex = null;
+    pendingCount = 0;
+  }
+
+  /** The overlay's rows as a read-only list, without copying. */
+  private final class PendingView extends java.util.AbstractList<T> {
+    @Override
+    public T get(int index) {
+      java.util.Objects.checkIndex(index, pendingCount);
+      return pendingRow(index);
+    }
+
+    @Override
+    public int size() {
+      return pendingCount;
+    }
   }
 
   int size() {
