@@ -1,7 +1,5 @@
 package io.openchannel.internal.engine;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.openchannel.AgentDesk;
 import io.openchannel.IllegalTransitionException;
 import io.openchannel.InvalidInputException;
@@ -60,9 +58,16 @@ public final class Engine implements OpenChannel {
   private final InboundService inbound;
   private final Admin admin;
   private final Reads reads;
-  /** A conversation's key never changes, so the lock key of an interaction can be cached. */
-  private final Cache<InteractionId, String> lockKeys =
-      Caffeine.newBuilder().maximumSize(100_000).executor(Runnable::run).build();
+  /**
+   * Lock keys of open interactions. A conversation's key never changes, so an interaction's lock
+   * key can be kept while it is open and dropped when it closes; a plain map costs a fraction of a
+   * size-bounded cache's upkeep on every new interaction. Only open interactions are added, and
+   * the map is emptied should it ever pass {@link #LOCK_KEYS_KEPT} (a close racing a lookup can
+   * leave an entry behind); a missing key is read again.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<InteractionId, String> lockKeys =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  static final int LOCK_KEYS_KEPT = 1_000_000;
 
   public Engine(EngineConfig config) {
     this.config = config;
@@ -239,8 +244,10 @@ public final class Engine implements OpenChannel {
   /** Runs a close in a routed write: the router rescinds offers and frees the agent (S13). */
   Interaction closeRouted(InteractionId interactionId,
       java.util.function.Function<Transactions.Work, Interaction> close) {
-    return routing.write(lockKey(interactionId), true, close,
-        (closed, fx) -> routing.router.closed(closed.id(), fx));
+    return routing.write(lockKey(interactionId), true, close, (closed, fx) -> {
+      routing.router.closed(closed.id(), fx);
+      lockKeys.remove(closed.id()); // closed for good: later lookups read it again
+    });
   }
 
   /** Closes inside a transaction; shared by the host's and the agent's close. */
@@ -289,20 +296,27 @@ public final class Engine implements OpenChannel {
 
   /** The lock key of the interaction's conversation. */
   String lockKey(InteractionId interaction) {
-    String key = lockKeys.getIfPresent(interaction);
+    String key = lockKeys.get(interaction);
     if (key == null) {
+      boolean[] open = new boolean[1];
       key = transactions.read(tx -> {
         Interaction i = tx.interactions().find(interaction)
             .orElseThrow(() -> new NotFoundException("no interaction " + interaction));
+        open[0] = i.isOpen();
         return tx.conversations().find(i.conversation()).orElseThrow().key().toString();
       });
-      lockKeys.put(interaction, key);
+      if (open[0]) {
+        rememberLockKey(interaction, key);
+      }
     }
     return key;
   }
 
   /** Caches the lock key of a new interaction, so routing it needs no read to find it. */
   void rememberLockKey(InteractionId interaction, String lockKey) {
+    if (lockKeys.size() >= LOCK_KEYS_KEPT) {
+      lockKeys.clear(); // only leftovers of lost races could fill it; every key can be read again
+    }
     lockKeys.put(interaction, lockKey);
   }
 

@@ -26,7 +26,12 @@ final class Ids {
     long millis = clock.millis();
     // The low 16 bits count ids within one millisecond; the clock may stand still (manual clocks)
     // or step back, so the sequence only ever grows.
-    long stamp = last.updateAndGet(prev -> Math.max(prev + 1, millis << 16));
+    long stamp;
+    long prev;
+    do { // a loop rather than updateAndGet: its lambda would capture millis, an object per id
+      prev = last.get();
+      stamp = Math.max(prev + 1, millis << 16);
+    } while (!last.compareAndSet(prev, stamp));
     StringBuilder sb = new StringBuilder(26);
     append(sb, stamp, 13);
     append(sb, node, 7);

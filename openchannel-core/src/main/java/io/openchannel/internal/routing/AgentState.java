@@ -29,6 +29,8 @@ final class AgentState {
   Set<String> skills;
   /** The router's assignment counter when they last got an interaction; 0 if never. */
   long lastAssigned;
+  /** Whether they wait in the dispatcher's queue of freed agents. */
+  boolean freedQueued;
   /** Offers in a row they let time out (auto-pause). */
   int missedInRow;
   final Map<QueueId, QueueState> queues = new HashMap<>();

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +54,8 @@ final class Dispatcher {
     }
   };
   private final ArrayDeque<Routed> toRoute = new ArrayDeque<>();
-  private final LinkedHashSet<AgentState> freed = new LinkedHashSet<>();
+  /** Agents that may take waiting work, each once ({@link AgentState#freedQueued}), in order. */
+  private final ArrayDeque<AgentState> freed = new ArrayDeque<>();
   /** Orders queue entries (FIFO) and assignments (least recent); only grows. */
   private long counter;
 
@@ -94,7 +94,12 @@ final class Dispatcher {
   }
 
   void freed(AgentState a) {
-    freed.add(a);
+    // A deque and a flag rather than a LinkedHashSet: the same order and no duplicates, without
+    // an entry and an iterator per freed agent.
+    if (!a.freedQueued) {
+      a.freedQueued = true;
+      freed.add(a);
+    }
   }
 
   /** Offers what can be offered: pending routings first, then work for freed agents. */
@@ -107,11 +112,11 @@ final class Dispatcher {
         }
         continue;
       }
-      if (freed.isEmpty()) {
+      AgentState a = freed.poll();
+      if (a == null) {
         return;
       }
-      AgentState a = freed.iterator().next();
-      freed.remove(a);
+      a.freedQueued = false;
       offerWaitingWorkTo(a, fx);
     }
   }
@@ -260,7 +265,7 @@ final class Dispatcher {
     AgentState a = rec.agent;
     a.pending[x.info.channel().ordinal()]--;
     refresh(a);
-    freed.add(a);
+    freed(a);
     OfferId id = rec.offer.id();
     InteractionId xid = x.info.interaction();
     switch (state) {

@@ -54,7 +54,10 @@ final class QueueState {
   }
 
   boolean skilled(AgentState a) {
-    return a.skills.containsAll(config.requiredSkills());
+    // Most queues require no skill; containsAll would still allocate an iterator over the empty
+    // set, and this runs for each of an agent's queues on every offer, accept and close.
+    java.util.Set<String> required = config.requiredSkills();
+    return required.isEmpty() || a.skills.containsAll(required);
   }
 
   /** Whether the member may be offered this queue's work on {@code c} now (exclusions aside). */
