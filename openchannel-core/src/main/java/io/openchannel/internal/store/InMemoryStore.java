@@ -54,7 +54,9 @@ public final class InMemoryStore implements Store {
   private final Map<ConversationId, List<InteractionId>> interactionsByConversation = new HashMap<>();
   private final Map<ContactId, List<InteractionId>> interactionsByContact = new HashMap<>();
   private final Map<InteractionId, List<MessageId>> messagesByInteraction = new HashMap<>();
-  private final Map<ChannelMessageKey, MessageId> messageByChannelId = new HashMap<>();
+  // Per account, then by the channel's id: no key object per message (24 bytes each, kept for
+  // as long as the message is) and none allocated per lookup.
+  private final Map<AccountId, CompactMap<String, MessageId>> messageByChannelId = new HashMap<>();
   private final Set<MessageId> queuedMessages = new java.util.LinkedHashSet<>();
   private final InteractionIndex view =
       new InteractionIndex(contact -> interactionsByContact.getOrDefault(contact, List.of()));
@@ -182,11 +184,17 @@ public final class InMemoryStore implements Store {
     if (old == null) {
       messagesByInteraction.computeIfAbsent(now.interaction(), k -> new ArrayList<>(4)).add(now.id());
     } else {
-      old.channelMessageId().ifPresent(cid ->
-          messageByChannelId.remove(new ChannelMessageKey(old.account(), cid), old.id()));
+      if (old.channelMessageId().isPresent()) {
+        CompactMap<String, MessageId> ofAccount = messageByChannelId.get(old.account());
+        if (ofAccount != null) {
+          ofAccount.remove(old.channelMessageId().get(), old.id());
+        }
+      }
     }
-    now.channelMessageId().ifPresent(cid ->
-        messageByChannelId.put(new ChannelMessageKey(now.account(), cid), now.id()));
+    if (now.channelMessageId().isPresent()) {
+      messageByChannelId.computeIfAbsent(now.account(), a -> new CompactMap<>())
+          .put(now.channelMessageId().get(), now.id());
+    }
     if (now.deliveryStatus().equals(Optional.of(DeliveryStatus.QUEUED))) {
       queuedMessages.add(now.id()); // a retried message joins the end: it was queued last
     } else {
@@ -195,8 +203,6 @@ public final class InMemoryStore implements Store {
   }
 
   private record FieldValue(String field, String value) {}
-
-  private record ChannelMessageKey(AccountId account, String channelMessageId) {}
 
   /** A view of committed rows plus this transaction's writes. */
   private final class Tx implements StoreTransaction {
@@ -458,7 +464,8 @@ public final class InMemoryStore implements Store {
           }
         }
         // The committed owner may have given the id up in this transaction.
-        MessageId id = messageByChannelId.get(new ChannelMessageKey(account, channelMessageId));
+        CompactMap<String, MessageId> ofAccount = messageByChannelId.get(account);
+        MessageId id = ofAccount == null ? null : ofAccount.get(channelMessageId);
         return id == null ? Optional.empty() : messages.find(id)
             .filter(m -> m.channelMessageId().equals(Optional.of(channelMessageId)));
       }

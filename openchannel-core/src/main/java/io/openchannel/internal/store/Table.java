@@ -2,7 +2,6 @@ package io.openchannel.internal.store;
 
 import io.openchannel.ConcurrentUpdateException;
 import io.openchannel.NotFoundException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +23,7 @@ final class Table<I, T> {
   private final ToLongFunction<T> versionOf;
   private final BiFunction<T, Long, T> withVersion;
   private final BiConsumer<T, T> indexer;
-  private final Map<I, T> committed = new HashMap<>();
+  private final CompactMap<I, T> committed = new CompactMap<>();
   // The open transaction's writes, in write order. A transaction writes a handful of rows per
   // table, so two arrays scanned linearly beat a LinkedHashMap, whose entry per write was the
   // largest single share of a routing cycle's allocation; a map over the positions is built
@@ -151,7 +150,7 @@ final class Table<I, T> {
   }
 
   List<T> committedRows() {
-    return new ArrayList<>(committed.values());
+    return committed.values();
   }
 
   void commit() {
