@@ -53,7 +53,8 @@ public final class InMemoryStore implements Store {
   private final Map<ConversationKey, ConversationId> conversationByKey = new HashMap<>();
   private final Map<ConversationId, List<InteractionId>> interactionsByConversation = new HashMap<>();
   private final Map<ContactId, List<InteractionId>> interactionsByContact = new HashMap<>();
-  private final Map<InteractionId, List<MessageId>> messagesByInteraction = new HashMap<>();
+  private final CompactMap<InteractionId, List<MessageId>> messagesByInteraction =
+      new CompactMap<>();
   // Per account, then by the channel's id: no key object per message (24 bytes each, kept for
   // as long as the message is) and none allocated per lookup.
   private final Map<AccountId, CompactMap<String, MessageId>> messageByChannelId = new HashMap<>();
@@ -182,7 +183,12 @@ public final class InMemoryStore implements Store {
   private void indexMessage(Message old, Message now) {
     view.message(old, now);
     if (old == null) {
-      messagesByInteraction.computeIfAbsent(now.interaction(), k -> new ArrayList<>(4)).add(now.id());
+      List<MessageId> ofInteraction = messagesByInteraction.get(now.interaction());
+      if (ofInteraction == null) {
+        ofInteraction = new ArrayList<>(4);
+        messagesByInteraction.put(now.interaction(), ofInteraction);
+      }
+      ofInteraction.add(now.id());
     } else {
       if (old.channelMessageId().isPresent()) {
         CompactMap<String, MessageId> ofAccount = messageByChannelId.get(old.account());
