@@ -23,7 +23,7 @@ final class Table<I, T> {
   private final ToLongFunction<T> versionOf;
   private final BiFunction<T, Long, T> withVersion;
   private final BiConsumer<T, T> indexer;
-  private final CompactMap<I, T> committed = new CompactMap<>();
+  private final RowMap<I, T> committed;
   // The open transaction's writes, in write order. A transaction writes a handful of rows per
   // table, so two arrays scanned linearly beat a LinkedHashMap, whose entry per write was the
   // largest single share of a routing cycle's allocation; a map over the positions is built
@@ -46,6 +46,7 @@ final class Table<I, T> {
     this.versionOf = versionOf;
     this.withVersion = withVersion;
     this.indexer = indexer;
+    this.committed = new RowMap<>(idOf);
   }
 
   Optional<T> find(I id) {

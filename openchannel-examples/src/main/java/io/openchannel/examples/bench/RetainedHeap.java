@@ -11,17 +11,21 @@ import io.openchannel.spi.channel.SenderProfile;
 import io.openchannel.spi.store.BlobStore;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Measures the heap the in-memory engine keeps: bytes retained per full routing cycle (one
  * closed interaction with one message, as {@link RoutingBenchmark} makes them, once every
  * customer is known) and per inbound message added to open interactions (beyond its text, which
- * all messages here share). Heap is compared after full collections, so only what stays
- * reachable counts; bounded caches are filled before the first measurement.
+ * all messages here share). Live objects are summed by a class histogram (after a full
+ * collection), so only what stays reachable counts; bounded caches are filled before the first
+ * measurement, and each measurement runs from N to 2N rows, so growable arrays count at their
+ * average cost per row (each doubles once in the window).
  *
  * <pre>
  * java -Xmx4g -cp openchannel-examples/target/openchannel-examples.jar \
- *     io.openchannel.examples.bench.RetainedHeap
+ *     io.openchannel.examples.bench.RetainedHeap [N, default 200000]
  * </pre>
  */
 public final class RetainedHeap {
@@ -29,8 +33,10 @@ public final class RetainedHeap {
 
   /** Prints retained bytes per cycle and per message. */
   public static void main(String[] args) {
-    int warm = args.length > 0 ? Integer.parseInt(args[0]) : 250_000;
-    int measured = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+    // Measuring from N to 2N rows sees each growable array double exactly once, so its cost
+    // counts as its average share per row, not a whole doubling or none.
+    int measured = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int warm = measured;
 
     RoutingBenchmark bench = new RoutingBenchmark();
     bench.strategy = RoutingStrategy.LEAST_RECENT;
@@ -40,11 +46,11 @@ public final class RetainedHeap {
     for (int i = 0; i < warm; i++) {
       bench.fullCycle();
     }
-    long before = usedAfterGc();
+    long before = liveBytes();
     for (int i = 0; i < measured; i++) {
       bench.fullCycle();
     }
-    long after = usedAfterGc();
+    long after = liveBytes();
     System.out.printf("retained per full cycle (closed interaction + 1 message): %d bytes%n",
         (after - before) / measured);
 
@@ -63,28 +69,39 @@ public final class RetainedHeap {
             SenderProfile.of("customer-" + c, "Mia", "Rossi"), text, now));
       }
     };
-    for (int r = 0; r < 20; r++) {
+    int rounds = measured / customers;
+    for (int r = 0; r < rounds; r++) {
       round.run(); // every customer's conversation and open interaction exist from here on
     }
-    before = usedAfterGc();
-    int rounds = measured / customers;
+    before = liveBytes();
     for (int r = 0; r < rounds; r++) {
       round.run();
     }
-    after = usedAfterGc();
+    after = liveBytes();
     System.out.printf("retained per inbound message (beyond its shared text): %d bytes%n",
         (after - before) / ((long) rounds * customers));
     oc.close();
     bench.toString(); // keeps the first engine reachable until both were measured
   }
 
-  private static long usedAfterGc() {
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      used = Math.min(used,
-          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+  /**
+   * Bytes of all live objects, from a class histogram (which collects first). Unlike the heap's
+   * used size it leaves out the unused tails of regions that hold large arrays.
+   */
+  private static long liveBytes() {
+    try {
+      String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+          new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+          new Object[] {null}, new String[] {String[].class.getName()});
+      for (String line : histogram.split("\n")) {
+        String[] cells = line.trim().split("\\s+");
+        if (cells.length == 3 && cells[0].equals("Total")) {
+          return Long.parseLong(cells[2]);
+        }
+      }
+      throw new IllegalStateException("no Total line in the class histogram");
+    } catch (JMException e) {
+      throw new IllegalStateException("this JVM offers no class histogram: " + e.getMessage(), e);
     }
-    return used;
   }
 }
