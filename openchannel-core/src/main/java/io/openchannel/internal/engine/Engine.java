@@ -320,18 +320,32 @@ public final class Engine implements OpenChannel {
     lockKeys.put(interaction, lockKey);
   }
 
+  // The lookups below test the Optional instead of orElseThrow(supplier): the supplier captured
+  // the id, an allocation per call, and they run several times per routing cycle.
+
   static Interaction requireInteraction(Transactions.Work work, InteractionId id) {
-    return work.tx().interactions().find(id)
-        .orElseThrow(() -> new NotFoundException("no interaction " + id));
+    Optional<Interaction> found = work.tx().interactions().find(id);
+    if (found.isEmpty()) {
+      throw new NotFoundException("no interaction " + id);
+    }
+    return found.get();
   }
 
   static Agent requireAgent(Transactions.Work work, AgentId id) {
-    return work.tx().agents().find(id).orElseThrow(() -> new NotFoundException("no agent " + id
-        + "; create it with OpenChannel.agents().create(...)"));
+    Optional<Agent> found = work.tx().agents().find(id);
+    if (found.isEmpty()) {
+      throw new NotFoundException("no agent " + id
+          + "; create it with OpenChannel.agents().create(...)");
+    }
+    return found.get();
   }
 
   static Account requireAccount(Transactions.Work work, AccountId id) {
-    return work.tx().accounts().find(id).orElseThrow(() -> new NotFoundException("no account " + id
-        + "; create it with OpenChannel.accounts().create(...)"));
+    Optional<Account> found = work.tx().accounts().find(id);
+    if (found.isEmpty()) {
+      throw new NotFoundException("no account " + id
+          + "; create it with OpenChannel.accounts().create(...)");
+    }
+    return found.get();
   }
 }

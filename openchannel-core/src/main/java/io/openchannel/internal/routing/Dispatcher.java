@@ -83,8 +83,9 @@ final class Dispatcher {
     x.generation++;
     x.overdue = false;
     cancel(x.maxWaitTimer);
-    x.maxWaitTimer = q.config.maxWait()
-        .map(w -> timers.maxWait(x.info.interaction(), x.generation, w)).orElse(null);
+    // No Optional.map: its lambda captured x, an allocation per queued interaction.
+    x.maxWaitTimer = q.config.maxWait().isPresent()
+        ? timers.maxWait(x.info.interaction(), x.generation, q.config.maxWait().get()) : null;
     fx.publish(new InteractionQueued(now(), x.info.interaction(), q.config.id(), cause, from));
     toRoute.add(x);
   }
@@ -307,8 +308,10 @@ final class Dispatcher {
     x.owner = a;
     x.directTransfer = false;
     afterAssigned(x);
-    for (OfferRecord other : List.copyOf(x.offers)) {
-      endOffer(other, OfferState.RESCINDED, Optional.of(RescindReason.TAKEN_BY_OTHER_AGENT), fx);
+    if (!x.offers.isEmpty()) { // only ring-all leaves others; skip the copy and its iterator
+      for (OfferRecord other : List.copyOf(x.offers)) {
+        endOffer(other, OfferState.RESCINDED, Optional.of(RescindReason.TAKEN_BY_OTHER_AGENT), fx);
+      }
     }
     refresh(a);
   }

@@ -240,8 +240,10 @@ public final class Router {
     }
     x.state = x.state.moveTo(RoutingState.CLOSED);
     d.unwait(x);
-    for (OfferRecord rec : List.copyOf(x.offers)) {
-      d.endOffer(rec, OfferState.RESCINDED, Optional.of(RescindReason.INTERACTION_CLOSED), fx);
+    if (!x.offers.isEmpty()) { // most close an assigned interaction: no copy, no iterator
+      for (OfferRecord rec : List.copyOf(x.offers)) {
+        d.endOffer(rec, OfferState.RESCINDED, Optional.of(RescindReason.INTERACTION_CLOSED), fx);
+      }
     }
     if (x.owner != null) {
       release(x);
