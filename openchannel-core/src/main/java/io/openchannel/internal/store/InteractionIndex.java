@@ -31,7 +31,7 @@ import java.util.function.Function;
 
 /**
  * The in-memory store's indexes for the interactions view. Each committed interaction gets a
- * dense row number; bit sets of the open and the read rows, and per account, first agent and tag
+ * dense row number; bit sets of the closed and the read rows, and per account, first agent and tag
  * the list of its rows; a query turns each of its filters into a bit set of rows, combines them
  * by AND and counts the result's cardinality;
  * two sorted sets give the view's orders; {@link TextIndex} answers search. A page is then either
@@ -72,7 +72,10 @@ final class InteractionIndex {
   private int size;
   private final TreeSet<Key> byActivity = new TreeSet<>(ORDER);
   private final TreeSet<Key> byStart = new TreeSet<>(ORDER);
-  private final BitSet open = new BitSet();
+  // Closed rows rather than open ones: BitSet.clear of the highest set bit scans down to the next
+  // set bit, and with open rows kept that was every close of the newest interaction over all the
+  // closed ones below it (a scan of rows/64 words per close). A closed row stays closed.
+  private final BitSet closed = new BitSet();
   private final BitSet read = new BitSet();
   // Accounts, agents and tags may be many, so their rows are lists (4 bytes a row), not bit sets
   // (a bit per row up to the highest): with 1,000 agents a bit set each cost more than the rows.
@@ -136,7 +139,11 @@ final class InteractionIndex {
     rows[row] = now;
     startSeconds[row] = now.startedAt().getEpochSecond();
     startNanos[row] = now.startedAt().getNano();
-    open.set(row, now.status() == InteractionStatus.OPEN);
+    if (now.status() == InteractionStatus.CLOSED) {
+      closed.set(row);
+    } else if (old != null && old.status() == InteractionStatus.CLOSED) {
+      closed.clear(row);
+    }
     read.set(row, now.read());
   }
 
@@ -196,7 +203,7 @@ final class InteractionIndex {
   private BitSet candidates(InteractionQuery query) {
     List<BitSet> all = new ArrayList<>();
     List<BitSet> none = new ArrayList<>();
-    query.status().ifPresent(s -> (s == InteractionStatus.OPEN ? all : none).add(open));
+    query.status().ifPresent(s -> (s == InteractionStatus.CLOSED ? all : none).add(closed));
     query.read().ifPresent(r -> (r ? all : none).add(read));
     if (!query.accounts().isEmpty()) {
       all.add(union(byAccount, query.accounts()));
