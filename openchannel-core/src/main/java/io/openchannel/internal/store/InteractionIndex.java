@@ -144,7 +144,10 @@ final class InteractionIndex {
     } else if (old != null && old.status() == InteractionStatus.CLOSED) {
       closed.clear(row);
     }
-    read.set(row, now.read());
+    // Only on change: clearing a bit makes a BitSet look for its highest word again.
+    if (old == null ? now.read() : old.read() != now.read()) {
+      read.set(row, now.read());
+    }
   }
 
   void message(Message old, Message now) {
