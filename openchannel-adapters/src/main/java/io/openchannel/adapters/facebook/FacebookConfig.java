@@ -1,5 +1,8 @@
 package io.openchannel.adapters.facebook;
 
+import static io.openchannel.adapters.internal.ConfigChecks.positive;
+import static io.openchannel.adapters.internal.ConfigChecks.positiveBytes;
+
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
 import io.openchannel.adapters.internal.meta.GraphApi;
@@ -222,10 +225,7 @@ public final class FacebookConfig {
 
     /** The largest webhook body accepted, in bytes. */
     public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
+      this.maxWebhookBytes = positiveBytes(bytes, "maxWebhookBytes");
       return this;
     }
 
@@ -256,14 +256,6 @@ public final class FacebookConfig {
         throw new InvalidInputException(name + " must not be blank");
       }
       return value;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

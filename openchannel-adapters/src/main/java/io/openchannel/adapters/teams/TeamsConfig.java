@@ -1,5 +1,8 @@
 package io.openchannel.adapters.teams;
 
+import static io.openchannel.adapters.internal.ConfigChecks.positive;
+import static io.openchannel.adapters.internal.ConfigChecks.positiveBytes;
+
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
 import java.net.URI;
@@ -230,24 +233,13 @@ public final class TeamsConfig {
 
     /** The largest activity accepted, in bytes. */
     public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
+      this.maxWebhookBytes = positiveBytes(bytes, "maxWebhookBytes");
       return this;
     }
 
     /** The configuration. */
     public TeamsConfig build() {
       return new TeamsConfig(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

@@ -9,6 +9,7 @@ import io.openchannel.InvalidInputException;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.internal.ConfigChecks;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.SendResult;
@@ -85,9 +86,8 @@ public final class TeamsConnector implements ChannelConnector {
   /** A connector for the bots of {@code config}. */
   public TeamsConnector(TeamsConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build()); // a redirect would carry the token on
+    this.http = config.httpClient()
+        .orElseGet(() -> ConfigChecks.defaultHttpClient(config.connectTimeout()));
     this.tokens = new AccessTokens(http, config);
     this.sender = new TeamsSender(http, config, tokens);
   }

@@ -1,5 +1,8 @@
 package io.openchannel.adapters.telegram;
 
+import static io.openchannel.adapters.internal.ConfigChecks.positive;
+import static io.openchannel.adapters.internal.ConfigChecks.positiveBytes;
+
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
 import java.net.URI;
@@ -132,24 +135,13 @@ public final class TelegramConfig {
 
     /** The largest webhook body accepted, in bytes. */
     public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
+      this.maxWebhookBytes = positiveBytes(bytes, "maxWebhookBytes");
       return this;
     }
 
     /** The configuration. */
     public TelegramConfig build() {
       return new TelegramConfig(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

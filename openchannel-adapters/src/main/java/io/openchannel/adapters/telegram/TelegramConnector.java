@@ -9,6 +9,7 @@ import io.openchannel.InvalidInputException;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.internal.ConfigChecks;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.SendResult;
@@ -64,9 +65,8 @@ public final class TelegramConnector implements ChannelConnector {
   /** A connector for the bots of {@code config}. */
   public TelegramConnector(TelegramConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    // HTTP/1.1: Telegram speaks it, and it avoids h2c upgrade attempts against plain-http fakes.
-    this.http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout()).build());
+    this.http = config.httpClient()
+        .orElseGet(() -> ConfigChecks.defaultHttpClient(config.connectTimeout()));
     this.sender = new TelegramSender();
   }
 

@@ -1,5 +1,8 @@
 package io.openchannel.adapters.twitter;
 
+import static io.openchannel.adapters.internal.ConfigChecks.positive;
+import static io.openchannel.adapters.internal.ConfigChecks.positiveBytes;
+
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
 import java.net.URI;
@@ -148,24 +151,13 @@ public final class XConfig {
 
     /** The largest webhook body accepted, in bytes. */
     public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
+      this.maxWebhookBytes = positiveBytes(bytes, "maxWebhookBytes");
       return this;
     }
 
     /** The configuration. */
     public XConfig build() {
       return new XConfig(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

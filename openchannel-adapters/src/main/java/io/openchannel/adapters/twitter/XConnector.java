@@ -9,6 +9,7 @@ import io.openchannel.InvalidInputException;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.internal.ConfigChecks;
 import io.openchannel.adapters.internal.HmacSignature;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
@@ -81,9 +82,8 @@ public final class XConnector implements ChannelConnector {
   /** A connector for the accounts of {@code config}. */
   public XConnector(XConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build()); // a redirect would carry the token on
+    this.http = config.httpClient()
+        .orElseGet(() -> ConfigChecks.defaultHttpClient(config.connectTimeout()));
     this.sender = new XSender(http, config);
   }
 

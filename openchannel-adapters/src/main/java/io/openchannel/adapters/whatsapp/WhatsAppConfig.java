@@ -1,5 +1,8 @@
 package io.openchannel.adapters.whatsapp;
 
+import static io.openchannel.adapters.internal.ConfigChecks.positive;
+import static io.openchannel.adapters.internal.ConfigChecks.positiveBytes;
+
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
 import io.openchannel.adapters.internal.meta.GraphApi;
@@ -156,10 +159,7 @@ public final class WhatsAppConfig {
 
     /** The largest webhook body accepted, in bytes. */
     public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
+      this.maxWebhookBytes = positiveBytes(bytes, "maxWebhookBytes");
       return this;
     }
 
@@ -175,14 +175,6 @@ public final class WhatsAppConfig {
             + " verifyToken))");
       }
       return new WhatsAppConfig(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

@@ -1,0 +1,44 @@
+package io.openchannel.adapters.internal;
+
+import io.openchannel.InvalidInputException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+
+/** The checks and defaults every connector's configuration shares. */
+public final class ConfigChecks {
+  private ConfigChecks() {}
+
+  /**
+   * @return {@code d}
+   * @throws InvalidInputException if it is zero or negative
+   */
+  public static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new InvalidInputException(name + " must be positive, got " + d);
+    }
+    return d;
+  }
+
+  /**
+   * @return {@code bytes}
+   * @throws InvalidInputException if it is zero or negative
+   */
+  public static int positiveBytes(int bytes, String name) {
+    if (bytes <= 0) {
+      throw new InvalidInputException(name + " must be positive, got " + bytes);
+    }
+    return bytes;
+  }
+
+  /**
+   * The client a connector uses when the host gives none: HTTP/1.1 (every platform speaks it, and
+   * plain-http fakes in tests see no h2c upgrade) and no redirects, which would carry the
+   * platform token to wherever the redirect points.
+   */
+  public static HttpClient defaultHttpClient(Duration connectTimeout) {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+}
