@@ -1,6 +1,7 @@
 package io.openchannel.adapters.internal;
 
 import io.openchannel.InvalidInputException;
+import io.openchannel.adapters.HttpSettings;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,5 +41,10 @@ public final class ConfigChecks {
   public static HttpClient defaultHttpClient(Duration connectTimeout) {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** The host's client in {@code http}, else {@link #defaultHttpClient} with its connect timeout. */
+  public static HttpClient client(HttpSettings http) {
+    return http.client().orElseGet(() -> defaultHttpClient(http.connectTimeout()));
   }
 }
