@@ -1,18 +1,16 @@
 package io.openchannel.adapters.twitter;
 
-import static io.openchannel.adapters.internal.ConfigChecks.positive;
-import static io.openchannel.adapters.internal.ConfigChecks.positiveBytes;
-
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
+import io.openchannel.adapters.HttpSettings;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -21,28 +19,28 @@ import java.util.function.Supplier;
  * largest webhook body accepted. Immutable and thread-safe; build one with {@link #builder()}.
  */
 public final class XConfig {
+  /**
+   * X's HTTP defaults: 10 s to connect, 30 s per API call or media download, 1 MB webhooks.
+   */
+  public static final HttpSettings DEFAULT_HTTP =
+      HttpSettings.of(Duration.ofSeconds(10), Duration.ofSeconds(30), 1024 * 1024);
+
   /** X's public API. */
   public static final URI DEFAULT_API_BASE_URL = URI.create("https://api.x.com");
 
   private final Map<AccountId, XAccount> accounts;
   private final URI apiBaseUrl;
-  private final Optional<HttpClient> httpClient;
-  private final Duration connectTimeout;
-  private final Duration requestTimeout;
+  private final HttpSettings http;
   private final Clock clock;
-  private final int maxWebhookBytes;
 
   private XConfig(Builder b) {
     this.accounts = Map.copyOf(b.accounts);
     this.apiBaseUrl = b.apiBaseUrl;
-    this.httpClient = Optional.ofNullable(b.httpClient);
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
+    this.http = b.http;
     this.clock = b.clock;
-    this.maxWebhookBytes = b.maxWebhookBytes;
   }
 
-  /** A builder with X's public API, the system clock, 10 s to connect, 30 s per call, 1 MB webhooks. */
+  /** A builder with X's public API, the system clock and {@link #DEFAULT_HTTP}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -57,19 +55,9 @@ public final class XConfig {
     return apiBaseUrl;
   }
 
-  /** The host's HTTP client, if it gave one; otherwise the connector makes its own. */
-  public Optional<HttpClient> httpClient() {
-    return httpClient;
-  }
-
-  /** How long to wait for a connection (for the connector's own client). */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  /** How long one call or media download may take. */
-  public Duration requestTimeout() {
-    return requestTimeout;
+  /** The HTTP client, timeouts and webhook size limit: {@link #DEFAULT_HTTP} unless changed. */
+  public HttpSettings http() {
+    return http;
   }
 
   /** The clock rate-limit resets are measured against. */
@@ -77,20 +65,12 @@ public final class XConfig {
     return clock;
   }
 
-  /** The largest webhook body accepted. */
-  public int maxWebhookBytes() {
-    return maxWebhookBytes;
-  }
-
   /** Builds an {@link XConfig}; values are validated as they are set. Not thread-safe. */
   public static final class Builder {
     private final Map<AccountId, XAccount> accounts = new LinkedHashMap<>();
     private URI apiBaseUrl = DEFAULT_API_BASE_URL;
-    private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private HttpSettings http = DEFAULT_HTTP;
     private Clock clock = Clock.systemUTC();
-    private int maxWebhookBytes = 1024 * 1024;
 
     private Builder() {}
 
@@ -125,33 +105,24 @@ public final class XConfig {
       return this;
     }
 
-    /** The HTTP client to use (the host's proxy, executor, TLS). */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+    /** The HTTP client, timeouts and webhook size limit, in place of {@link #DEFAULT_HTTP}. */
+    public Builder http(HttpSettings http) {
+      this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /** How long to wait for a connection. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** How long one call may take. */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
-      return this;
+    /**
+     * Changes some HTTP settings and keeps the others, such as {@code .http(h -> h.client(c))}.
+     *
+     * @throws InvalidInputException if a value set is invalid
+     */
+    public Builder http(Consumer<HttpSettings.Builder> change) {
+      return http(http.with(change));
     }
 
     /** The clock; tests pass a manual one. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** The largest webhook body accepted, in bytes. */
-    public Builder maxWebhookBytes(int bytes) {
-      this.maxWebhookBytes = positiveBytes(bytes, "maxWebhookBytes");
       return this;
     }
 
