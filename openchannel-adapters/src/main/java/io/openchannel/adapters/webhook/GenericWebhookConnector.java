@@ -52,8 +52,7 @@ public final class GenericWebhookConnector implements ChannelConnector {
   /** A connector configured by {@code config}. */
   public GenericWebhookConnector(GenericWebhookConfig config) {
     Checks.notNull(config, "config");
-    HttpClient http = config.httpClient()
-        .orElseGet(() -> ConfigChecks.defaultHttpClient(config.connectTimeout()));
+    HttpClient http = ConfigChecks.client(config.http());
     this.secret = new SharedSecret(config.secret());
     this.parser = new InboundParser(config, new AttachmentFetcher(config, http));
     this.sender = new ReplySender(config, http);
