@@ -5,6 +5,7 @@ import io.openchannel.account.Account;
 import io.openchannel.account.AccountId;
 import io.openchannel.account.AccountSettings;
 import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.HttpSettings;
 import io.openchannel.adapters.facebook.FacebookConfig;
 import io.openchannel.adapters.facebook.MessengerConnector;
 import io.openchannel.adapters.telegram.TelegramConfig;
@@ -26,6 +27,7 @@ import io.openchannel.spi.store.BlobStore;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The engine {@code serve} runs: in memory, with the generic webhook, Telegram, WhatsApp and
@@ -57,25 +59,26 @@ final class ServeEngine {
       Messenger messenger, List<EventListener> listeners) {
     // HTTP/1.1: the JDK's server does not speak h2c, so the client need not try an upgrade.
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Consumer<HttpSettings.Builder> viaHttp = h -> h.client(http);   // each keeps its timeouts
     var builder = OpenChannel.builder()
         .blobStore(BlobStore.inMemory())
         .connector(new GenericWebhookConnector(
-            GenericWebhookConfig.builder(genericSecret).httpClient(http).build()))
+            GenericWebhookConfig.builder(genericSecret).http(viaHttp).build()))
         .connector(new TelegramConnector(TelegramConfig.builder()
             .bot(TG, telegramToken, telegramSecret)
             .apiBaseUrl(telegramApi)
-            .httpClient(http)
+            .http(viaHttp)
             .build()))
         .connector(new WhatsAppConnector(WhatsAppConfig.builder()
             .number(WA, whatsApp)
             .graphBaseUrl(graphApi)
-            .httpClient(http)
+            .http(viaHttp)
             .build()))
         .connector(new MessengerConnector(
             FacebookConfig.builder(messenger.appSecret(), messenger.verifyToken())
                 .page(FB, messenger.pageId(), messenger.pageToken())
                 .graphBaseUrl(graphApi)
-                .httpClient(http)
+                .http(viaHttp)
                 .build()));
     listeners.forEach(builder::listener);
     OpenChannel oc = builder.build();
