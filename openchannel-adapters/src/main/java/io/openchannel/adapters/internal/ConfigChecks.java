@@ -2,6 +2,7 @@ package io.openchannel.adapters.internal;
 
 import io.openchannel.InvalidInputException;
 import io.openchannel.adapters.HttpSettings;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,6 +32,22 @@ public final class ConfigChecks {
       throw new InvalidInputException(name + " must be positive, got " + bytes);
     }
     return bytes;
+  }
+
+  /**
+   * An API base URL from a config builder, without trailing slashes.
+   *
+   * @throws InvalidInputException if it is not an absolute http(s) URL without query or fragment
+   */
+  public static URI apiBaseUrl(String url, URI example) {
+    URI uri = URI.create(Objects.requireNonNull(url, "url").replaceAll("/+$", ""));
+    String scheme = uri.getScheme();
+    if (scheme == null || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+        || uri.getQuery() != null || uri.getFragment() != null) {
+      throw new InvalidInputException("apiBaseUrl must be an absolute http(s) URL such as "
+          + example + ", got " + url);
+    }
+    return uri;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.openchannel.adapters.telegram;
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
 import io.openchannel.adapters.HttpSettings;
+import io.openchannel.adapters.internal.ConfigChecks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -85,14 +86,7 @@ public final class TelegramConfig {
      * @throws InvalidInputException if it is not an absolute http(s) URL without query
      */
     public Builder apiBaseUrl(String url) {
-      URI uri = URI.create(Objects.requireNonNull(url, "url").replaceAll("/+$", ""));
-      String scheme = uri.getScheme();
-      if (scheme == null || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-          || uri.getQuery() != null || uri.getFragment() != null) {
-        throw new InvalidInputException("apiBaseUrl must be an absolute http(s) URL such as "
-            + DEFAULT_API_BASE_URL + ", got " + url);
-      }
-      this.apiBaseUrl = uri;
+      this.apiBaseUrl = ConfigChecks.apiBaseUrl(url, DEFAULT_API_BASE_URL);
       return this;
     }
 
