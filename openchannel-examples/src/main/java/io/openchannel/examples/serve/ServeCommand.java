@@ -3,10 +3,13 @@ package io.openchannel.examples.serve;
 import com.sun.net.httpserver.HttpServer;
 import io.openchannel.OpenChannel;
 import io.openchannel.examples.demo.Narrator;
+import io.openchannel.examples.store.ExampleStore;
+import io.openchannel.examples.store.StoreOption;
 import io.openchannel.examples.terminal.ColorOption;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code openchannel-examples serve}: an HTTP server on localhost with webhook endpoints for a
- * generic-channel account and a Telegram account on an in-memory engine, printing messages and
+ * generic-channel account and a Telegram account on an engine that keeps its history in an H2
+ * file ({@value #DEFAULT_FILE}.mv.db, or {@code --store memory}, {@code --jdbc-url}), printing messages and
  * offers as they arrive. Outbound calls go to fakes on the same server unless
  * {@code --telegram-api} names the real Bot API. Runs until Ctrl-C or {@code --exit-after}.
  */
@@ -32,10 +36,19 @@ import picocli.CommandLine.Spec;
     description = {"Webhook endpoints for a generic-channel and a Telegram account on localhost.",
       "%nPOST a Telegram update or a generic-channel message (the banner prints ready-made curl"
           + " commands) and watch the engine store it and offer it to an agent. Nothing leaves"
-          + " this machine: replies go to fakes on the same server that print them."})
+          + " this machine: replies go to fakes on the same server that print them.",
+      "%nThe history is kept in the H2 file " + ServeCommand.DEFAULT_FILE + ".mv.db under the"
+          + " current folder and survives a restart; --store memory forgets it, --jdbc-url keeps"
+          + " it in another database."})
 public final class ServeCommand implements Callable<Integer> {
+  /** Where {@code serve} keeps its history unless told otherwise, relative to the current folder. */
+  static final String DEFAULT_FILE = "openchannel-data/serve";
+
   @Spec
   private CommandSpec spec;
+
+  @Mixin
+  private StoreOption storeOption;
 
   @Mixin
   private ColorOption color;
@@ -112,15 +125,17 @@ public final class ServeCommand implements Callable<Integer> {
         autoAccept ? List.of(console, desk) : List.of(console);
     ExecutorService threads = Executors.newFixedThreadPool(4);
     Thread hook = new Thread(this::stopAndWait, "serve-shutdown");
-    try (OpenChannel oc = ServeEngine.open(self, genericSecret, telegramToken, telegramSecret,
-        api, listeners)) {
+    try (ExampleStore store = storeOption.open(Path.of(DEFAULT_FILE));
+        OpenChannel oc = ServeEngine.open(store.store(), self, genericSecret, telegramToken,
+            telegramSecret, api, listeners)) {
       desk.attach(oc);
       server.createContext(WebhookEndpoint.PREFIX, new WebhookEndpoint(oc, console));
       new FakePlatforms(console).mount(server);
       // Several threads: the engine's own replies come back to this server's fakes.
       server.setExecutor(threads);
       server.start();
-      console.block(say -> Banner.print(say, self, genericSecret, telegramSecret, api,
+      console.block(say -> Banner.print(say, store.description(), self, genericSecret,
+          telegramSecret, api,
           telegramApi == null, autoAccept, Optional.ofNullable(reply)));
       Runtime.getRuntime().addShutdownHook(hook);
       ready.countDown();
