@@ -47,7 +47,7 @@ class DemoCommandTest {
   @Test
   void aRestartedEngineReadsMiasInteractionBackFromTheH2File() {
     assertThat(run.out())
-        .contains("a new one starts on the same store (the H2 database file in its temporary")
+        .contains("a new one starts on the same store (the H2 database file in its")
         .containsPattern("messages +7")
         .containsPattern("disposition +Sales / Order placed");
   }
