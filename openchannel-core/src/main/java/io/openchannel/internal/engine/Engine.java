@@ -76,7 +76,7 @@ public final class Engine implements OpenChannel {
     this.queues = new QueueAdmin(this);
     this.inbound = new InboundService(this);
     this.admin = new Admin(transactions, routing);
-    this.reads = new Reads(transactions);
+    this.reads = new Reads(transactions, new InteractionView(transactions, config));
     dispatcher.recover();
   }
 

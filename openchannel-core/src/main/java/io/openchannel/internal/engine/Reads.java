@@ -13,15 +13,20 @@ import io.openchannel.interaction.InteractionId;
 import io.openchannel.interaction.Interactions;
 import io.openchannel.internal.util.Checks;
 import io.openchannel.message.Message;
+import io.openchannel.query.InteractionQuery;
+import io.openchannel.query.InteractionRow;
+import io.openchannel.query.Page;
 import java.util.List;
 import java.util.Optional;
 
 /** Read-only views of contacts, conversations, interactions and messages. */
 final class Reads {
   private final Transactions transactions;
+  private final InteractionView view;
 
-  Reads(Transactions transactions) {
+  Reads(Transactions transactions, InteractionView view) {
     this.transactions = transactions;
+    this.view = view;
   }
 
   Contacts contacts() {
@@ -92,6 +97,11 @@ final class Reads {
       public List<Interaction> ofContact(ContactId id) {
         Checks.notNull(id, "id");
         return transactions.read(tx -> tx.interactions().listByContact(id));
+      }
+
+      @Override
+      public Page<InteractionRow> query(InteractionQuery query) {
+        return view.query(query);
       }
     };
   }

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Runs the JMH benchmarks: a table on the terminal, JSON in a file.",
         "Benchmarks: RoutingBenchmark (full cycle inbound → offer → accept → close),",
-        "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents)."})
+        "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents),",
+        "InteractionViewBenchmark (the interactions view's first page over 1,000,000).",
+        "The default runs the routing ones; --include View runs the view's."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

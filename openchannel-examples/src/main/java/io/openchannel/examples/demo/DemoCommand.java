@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       "%nA customer writes on Messenger; an agent answers, adds a note, tags and closes;"
           + " the platform delivers or refuses each message; the channels' messaging windows"
           + " close. Then queues offer new interactions to agents, who reject or accept them;"
-          + " in a ring-all queue the first accept wins. Every event is shown as it happens."
+          + " in a ring-all queue the first accept wins. Finally the interactions view, filtered"
+          + " and searched. Every event is shown as it happens."
           + " The engine keeps its state in a new H2 database file in a temporary folder"
           + " (deleted at the end) and restarts on it at the end to show that nothing was lost;"
           + " it runs on a demo clock, with fake platforms: nothing leaves this process, and"
@@ -84,6 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
       new LinearQueueScene(oc, clock, say).run();
       new RingAllScene(oc, clock, say, events).run();
       new OfferTimeoutScene(oc, clock, say).run();
+      new InteractionsViewScene(oc, say).run();
       report.eventCounts(events.counts());
       return mias;
     }
