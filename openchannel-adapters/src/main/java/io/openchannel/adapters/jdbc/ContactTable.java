@@ -4,6 +4,8 @@ import io.openchannel.account.AccountId;
 import io.openchannel.contact.ChannelIdentity;
 import io.openchannel.contact.Contact;
 import io.openchannel.contact.ContactId;
+import io.openchannel.internal.query.Searchable;
+import io.openchannel.query.SearchText;
 import io.openchannel.spi.store.ContactRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,13 +18,14 @@ import java.util.TreeMap;
 
 /**
  * Contacts: the row, its identities (primary key account + external id: the identity rule) and
- * its fields (indexed by name and a value prefix). An update rewrites identities and fields.
+ * its fields (indexed by name and a value prefix), its search words. An update rewrites them.
  */
 final class ContactTable extends Rows<ContactId, Contact> implements ContactRepository {
   private static final int PREFIX = 100;
 
   ContactTable(JdbcTransaction tx) {
-    super(tx, "oc_contact", "contact", new String[] {"first_name", "last_name", "created_at"},
+    super(tx, "oc_contact", "contact", new String[] {"first_name", "last_name", "name_norm",
+        "created_at"},
         new String[0], new String[0][], "");
   }
 
@@ -55,13 +58,20 @@ final class ContactTable extends Rows<ContactId, Contact> implements ContactRepo
           "DELETE FROM oc_contact_identity WHERE contact_id = ?", id);
       tx.execute("dropping the fields of contact " + id,
           "DELETE FROM oc_contact_field WHERE contact_id = ?", id);
+      tx.execute("dropping the search words of contact " + id,
+          "DELETE FROM oc_contact_word WHERE contact_id = ?", id);
+    }
+    for (String word : SearchWords.of(Searchable.texts(c))) {
+      tx.execute("indexing contact " + id, "INSERT INTO oc_contact_word (contact_id, word) "
+          + "VALUES (?, ?)", id, word);
     }
     int ord = 0;
     for (ChannelIdentity identity : c.identities()) {
       tx.execute("giving identity " + identity + " to contact " + id,
-          "INSERT INTO oc_contact_identity (account_id, external_id, contact_id, ord) "
-              + "VALUES (?, ?, ?, ?)",
-          identity.account().value(), identity.externalId(), id, ord++);
+          "INSERT INTO oc_contact_identity (account_id, external_id, contact_id, ord, "
+              + "external_norm) VALUES (?, ?, ?, ?, ?)",
+          identity.account().value(), identity.externalId(), id, ord++,
+          SearchText.normalize(identity.externalId()));
     }
     for (Map.Entry<String, String> f : c.fields().entrySet()) {
       tx.execute("setting field " + f.getKey() + " of contact " + id,
@@ -93,7 +103,9 @@ final class ContactTable extends Rows<ContactId, Contact> implements ContactRepo
 
   @Override
   Object[] values(Contact c) {
-    return new Object[] {Sql.text(c.firstName()), Sql.text(c.lastName()), Sql.nanos(c.createdAt())};
+    String name = Searchable.contactName(c);
+    return new Object[] {Sql.text(c.firstName()), Sql.text(c.lastName()),
+        name == null ? Sql.NULL_TEXT : SearchText.normalize(name), Sql.nanos(c.createdAt())};
   }
 
   @Override

@@ -8,18 +8,24 @@ import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.interaction.InteractionStatus;
 import io.openchannel.interaction.LastMessage;
+import io.openchannel.interaction.Tag;
 import io.openchannel.interaction.Visibility;
 import io.openchannel.message.Direction;
 import io.openchannel.routing.AgentId;
+import io.openchannel.query.InteractionQuery;
+import io.openchannel.query.InteractionSort;
+import io.openchannel.query.SortKey;
 import io.openchannel.spi.store.InteractionRepository;
+import io.openchannel.spi.store.InteractionSlice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
  * Interactions: what the interactions view filters on is a column (account, contact, status,
- * owner, read, start, close, last message time); tags and the last message are JSON. {@code seq}
- * breaks ties between equal start times: newest insert first.
+ * owner, read, start, close, last message time and direction, the view's sort time); the last
+ * message is JSON, tags are JSON and rows of {@code oc_interaction_tag}. {@code seq} breaks ties
+ * between equal start times in the lists: newest insert first.
  */
 final class InteractionTable extends Rows<InteractionId, Interaction>
     implements InteractionRepository {
@@ -27,8 +33,8 @@ final class InteractionTable extends Rows<InteractionId, Interaction>
   InteractionTable(JdbcTransaction tx) {
     super(tx, "oc_interaction", "interaction", new String[] {"conversation_id", "account_id",
         "contact_id", "visibility", "origin", "status", "started_at", "first_agent",
-        "owner_agent", "is_read", "tags", "last_message_at", "last_message", "closed_at",
-        "disposition"},
+        "owner_agent", "is_read", "tags", "last_message_at", "last_message", "last_direction",
+        "sort_at", "closed_at", "disposition"},
         new String[] {"conversation_id", "account_id", "contact_id"},
         new String[][] {{"seq", tx.dialect().nextSeq()}}, "");
   }
@@ -45,6 +51,24 @@ final class InteractionTable extends Rows<InteractionId, Interaction>
     return tx.query("listing the interactions of contact " + contact.value(),
         select() + " WHERE contact_id = ? ORDER BY started_at DESC, seq DESC", this::read,
         contact.value());
+  }
+
+  @Override
+  public InteractionSlice query(InteractionQuery query) {
+    return new ViewQuery(tx, query).run();
+  }
+
+  @Override
+  void writeChildren(Interaction i, boolean inserted) {
+    String id = i.id().value();
+    if (!inserted) {
+      tx.execute("dropping the tags of interaction " + id,
+          "DELETE FROM oc_interaction_tag WHERE interaction_id = ?", id);
+    }
+    for (Tag tag : i.tags()) {
+      tx.execute("tagging interaction " + id,
+          "INSERT INTO oc_interaction_tag (interaction_id, tag) VALUES (?, ?)", id, tag.name());
+    }
   }
 
   @Override
@@ -74,7 +98,9 @@ final class InteractionTable extends Rows<InteractionId, Interaction>
         Sql.text(i.firstAgent().map(AgentId::value)), Sql.text(i.owner().map(AgentId::value)),
         i.read(), JsonColumns.tags(i.tags()),
         Sql.nanos(i.lastMessage().map(LastMessage::at)),
-        Sql.text(i.lastMessage().map(JsonColumns::lastMessage)), Sql.nanos(i.closedAt()),
+        Sql.text(i.lastMessage().map(JsonColumns::lastMessage)),
+        Sql.text(i.lastMessage().map(m -> m.direction().name())),
+        Sql.nanos(SortKey.timeOf(i, InteractionSort.LAST_MESSAGE)), Sql.nanos(i.closedAt()),
         Sql.text(i.disposition().map(DispositionId::value))};
   }
 

@@ -2,11 +2,13 @@ package io.openchannel.adapters.jdbc;
 
 import io.openchannel.account.AccountId;
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.internal.query.Searchable;
 import io.openchannel.message.DeliveryStatus;
 import io.openchannel.message.Direction;
 import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
 import io.openchannel.message.MessageKind;
+import io.openchannel.query.SearchText;
 import io.openchannel.routing.AgentId;
 import io.openchannel.spi.store.MessageRepository;
 import java.sql.ResultSet;
@@ -24,7 +26,7 @@ final class MessageTable extends Rows<MessageId, Message> implements MessageRepo
 
   MessageTable(JdbcTransaction tx) {
     super(tx, "oc_message", "message", new String[] {"interaction_id", "account_id", "direction",
-        "kind", "body", "attachment", "author", "auto_reply", "canned", "channel_message_id",
+        "kind", "body", "body_norm", "attachment", "author", "auto_reply", "canned", "channel_message_id",
         "delivery_status", "failure_reason", "template", "send_terms", "created_at"},
         new String[] {"interaction_id", "account_id"},
         new String[][] {{"seq", tx.dialect().nextSeq()},
@@ -53,6 +55,19 @@ final class MessageTable extends Rows<MessageId, Message> implements MessageRepo
     return tx.queryOne("finding channel message " + channelMessageId + " of " + account.value(),
         select() + " WHERE account_id = ? AND channel_message_id = ?", this::read,
         account.value(), channelMessageId);
+  }
+
+  @Override
+  void writeChildren(Message m, boolean inserted) {
+    String id = m.id().value();
+    if (!inserted) {
+      tx.execute("dropping the search words of message " + id,
+          "DELETE FROM oc_message_word WHERE message_id = ?", id);
+    }
+    for (String word : SearchWords.of(Searchable.texts(m))) {
+      tx.execute("indexing message " + id, "INSERT INTO oc_message_word (message_id, "
+          + "interaction_id, word) VALUES (?, ?, ?)", id, m.interaction().value(), word);
+    }
   }
 
   @Override
@@ -92,7 +107,9 @@ final class MessageTable extends Rows<MessageId, Message> implements MessageRepo
   @Override
   Object[] values(Message m) {
     return new Object[] {m.interaction().value(), m.account().value(), m.direction().name(),
-        m.kind().name(), m.text(), Sql.text(m.attachment().map(JsonColumns::attachment)),
+        m.kind().name(), m.text(),
+        Searchable.counts(m) && !m.text().isEmpty() ? SearchText.normalize(m.text()) : Sql.NULL_TEXT,
+        Sql.text(m.attachment().map(JsonColumns::attachment)),
         Sql.text(m.author().map(AgentId::value)), m.autoReply(), m.canned(),
         Sql.text(m.channelMessageId()), Sql.text(m.deliveryStatus().map(DeliveryStatus::name)),
         Sql.text(m.failureReason()), Sql.text(m.template().map(JsonColumns::template)),

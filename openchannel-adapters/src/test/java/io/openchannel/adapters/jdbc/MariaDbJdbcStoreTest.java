@@ -3,7 +3,10 @@ package io.openchannel.adapters.jdbc;
 import io.openchannel.spi.store.Store;
 import io.openchannel.tck.ContactRepositoryContract;
 import io.openchannel.tck.ConversationRepositoryContract;
+import io.openchannel.tck.InteractionQueryContract;
 import io.openchannel.tck.InteractionRepositoryContract;
+import io.openchannel.tck.InteractionScanContract;
+import io.openchannel.tck.InteractionSearchContract;
 import io.openchannel.tck.IsolationContract;
 import io.openchannel.tck.ListContract;
 import io.openchannel.tck.MessageRepositoryContract;
@@ -94,6 +97,31 @@ class MariaDbJdbcStoreTest {
   @Group
   @AddLifecycleHook(DatabaseServer.JqwikCheck.class)
   class Model extends StoreModelContract {
+    @Override
+    protected Store newStore() {
+      return newJdbcStore();
+    }
+  }
+
+  @Nested
+  class Queries extends InteractionQueryContract {
+    @Override
+    protected Store newStore() {
+      return newJdbcStore();
+    }
+  }
+
+  @Nested
+  class Searches extends InteractionSearchContract {
+    @Override
+    protected Store newStore() {
+      return newJdbcStore();
+    }
+  }
+
+  @Group
+  @AddLifecycleHook(DatabaseServer.JqwikCheck.class)
+  class Scans extends InteractionScanContract {
     @Override
     protected Store newStore() {
       return newJdbcStore();

@@ -26,6 +26,7 @@ CREATE TABLE oc_contact (
   id            VARCHAR(128) PRIMARY KEY,
   first_name    CHARACTER VARYING,
   last_name     CHARACTER VARYING,
+  name_norm     CHARACTER VARYING,
   created_at    BIGINT       NOT NULL,
   version       BIGINT       NOT NULL
 );
@@ -36,6 +37,7 @@ CREATE TABLE oc_contact_identity (
   external_id   VARCHAR(256) NOT NULL,
   contact_id    VARCHAR(128) NOT NULL REFERENCES oc_contact (id),
   ord           INTEGER      NOT NULL,
+  external_norm CHARACTER VARYING NOT NULL,
   PRIMARY KEY (account_id, external_id)
 );
 CREATE INDEX oc_contact_identity_contact ON oc_contact_identity (contact_id);
@@ -84,6 +86,8 @@ CREATE TABLE oc_interaction (
   tags            CHARACTER VARYING         NOT NULL,
   last_message_at BIGINT,
   last_message    CHARACTER VARYING,
+  last_direction  VARCHAR(8),
+  sort_at         BIGINT       NOT NULL,
   closed_at       BIGINT,
   disposition     VARCHAR(128),
   version         BIGINT       NOT NULL
@@ -100,6 +104,7 @@ CREATE TABLE oc_message (
   direction          VARCHAR(8)   NOT NULL,
   kind               VARCHAR(16)  NOT NULL,
   body               CHARACTER VARYING         NOT NULL,
+  body_norm          CHARACTER VARYING,
   attachment         CHARACTER VARYING,
   author             VARCHAR(128),
   auto_reply         BOOLEAN      NOT NULL,
@@ -117,3 +122,34 @@ CREATE TABLE oc_message (
 CREATE INDEX oc_message_interaction ON oc_message (interaction_id, seq);
 -- The outbox: only queued messages have a queue_seq.
 CREATE INDEX oc_message_outbox ON oc_message (queue_seq);
+
+-- The interactions view (InteractionRepository.query): keyset pages over (time, id), newest first.
+-- sort_at is the last message's time, or the start time when there is none.
+CREATE INDEX oc_interaction_sort ON oc_interaction (sort_at, id);
+CREATE INDEX oc_interaction_started ON oc_interaction (started_at, id);
+CREATE INDEX oc_interaction_account_sort ON oc_interaction (account_id, sort_at, id);
+CREATE INDEX oc_interaction_status_sort ON oc_interaction (status, sort_at, id);
+
+CREATE TABLE oc_interaction_tag (
+  interaction_id VARCHAR(128) NOT NULL REFERENCES oc_interaction (id),
+  tag            VARCHAR(64)  NOT NULL,
+  PRIMARY KEY (interaction_id, tag)
+);
+CREATE INDEX oc_interaction_tag_tag ON oc_interaction_tag (tag, interaction_id);
+
+-- Search words, normalised by openchannel's SearchText in Java (case folded, accents removed) and
+-- cut at 255 characters: a contact's names, field values and external ids; a message's text and
+-- attachment file name (never an auto-reply's). A query word matches as a prefix (LIKE 'w%').
+CREATE TABLE oc_contact_word (
+  contact_id VARCHAR(128) NOT NULL REFERENCES oc_contact (id),
+  word       VARCHAR(255) NOT NULL
+);
+CREATE INDEX oc_contact_word_contact ON oc_contact_word (contact_id, word);
+
+CREATE TABLE oc_message_word (
+  message_id     VARCHAR(128) NOT NULL REFERENCES oc_message (id),
+  interaction_id VARCHAR(128) NOT NULL,
+  word           VARCHAR(255) NOT NULL
+);
+CREATE INDEX oc_message_word_interaction ON oc_message_word (interaction_id, word);
+CREATE INDEX oc_message_word_message ON oc_message_word (message_id);
