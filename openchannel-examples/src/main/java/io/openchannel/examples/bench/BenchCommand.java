@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         "Benchmarks: RoutingBenchmark (full cycle inbound → offer → accept → close),",
         "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents),",
         "InteractionViewBenchmark (the interactions view's first page over 1,000,000).",
+        "JdbcIngestBenchmark (inbound ingest on PostgreSQL next to a plain JDBC batch insert).",
         "The default runs the routing ones; --include View runs the view's."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
