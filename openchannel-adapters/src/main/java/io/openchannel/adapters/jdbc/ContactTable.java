@@ -61,24 +61,28 @@ final class ContactTable extends Rows<ContactId, Contact> implements ContactRepo
       tx.execute("dropping the search words of contact " + id,
           "DELETE FROM oc_contact_word WHERE contact_id = ?", id);
     }
+    List<Object[]> words = new ArrayList<>();
     for (String word : SearchWords.of(Searchable.texts(c))) {
-      tx.execute("indexing contact " + id, "INSERT INTO oc_contact_word (contact_id, word) "
-          + "VALUES (?, ?)", id, word);
+      words.add(new Object[] {id, word});
     }
+    tx.executeBatch("indexing contact " + id,
+        "INSERT INTO oc_contact_word (contact_id, word) VALUES (?, ?)", words);
+    List<Object[]> identities = new ArrayList<>();
     int ord = 0;
     for (ChannelIdentity identity : c.identities()) {
-      tx.execute("giving identity " + identity + " to contact " + id,
-          "INSERT INTO oc_contact_identity (account_id, external_id, contact_id, ord, "
-              + "external_norm) VALUES (?, ?, ?, ?, ?)",
-          identity.account().value(), identity.externalId(), id, ord++,
-          SearchText.normalize(identity.externalId()));
+      identities.add(new Object[] {identity.account().value(), identity.externalId(), id, ord++,
+          SearchText.normalize(identity.externalId())});
     }
+    tx.executeBatch("giving contact " + id + " its identities " + c.identities(),
+        "INSERT INTO oc_contact_identity (account_id, external_id, contact_id, ord, "
+            + "external_norm) VALUES (?, ?, ?, ?, ?)", identities);
+    List<Object[]> fields = new ArrayList<>();
     for (Map.Entry<String, String> f : c.fields().entrySet()) {
-      tx.execute("setting field " + f.getKey() + " of contact " + id,
-          "INSERT INTO oc_contact_field (contact_id, field_name, field_value, value_prefix) "
-              + "VALUES (?, ?, ?, ?)",
-          id, f.getKey(), f.getValue(), Sql.prefix(f.getValue(), PREFIX));
+      fields.add(new Object[] {id, f.getKey(), f.getValue(), Sql.prefix(f.getValue(), PREFIX)});
     }
+    tx.executeBatch("setting the fields of contact " + id,
+        "INSERT INTO oc_contact_field (contact_id, field_name, field_value, value_prefix) "
+            + "VALUES (?, ?, ?, ?)", fields);
   }
 
   @Override

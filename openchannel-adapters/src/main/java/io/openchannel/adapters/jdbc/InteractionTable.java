@@ -19,6 +19,7 @@ import io.openchannel.spi.store.InteractionRepository;
 import io.openchannel.spi.store.InteractionSlice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,10 +66,12 @@ final class InteractionTable extends Rows<InteractionId, Interaction>
       tx.execute("dropping the tags of interaction " + id,
           "DELETE FROM oc_interaction_tag WHERE interaction_id = ?", id);
     }
+    List<Object[]> tags = new ArrayList<>();
     for (Tag tag : i.tags()) {
-      tx.execute("tagging interaction " + id,
-          "INSERT INTO oc_interaction_tag (interaction_id, tag) VALUES (?, ?)", id, tag.name());
+      tags.add(new Object[] {id, tag.name()});
     }
+    tx.executeBatch("tagging interaction " + id,
+        "INSERT INTO oc_interaction_tag (interaction_id, tag) VALUES (?, ?)", tags);
   }
 
   @Override

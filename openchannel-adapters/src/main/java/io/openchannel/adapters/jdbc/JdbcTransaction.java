@@ -90,6 +90,29 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     }
   }
 
+  /** Runs {@code sql} once per parameter row, sent together (one round trip where the driver can). */
+  void executeBatch(String doing, String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    open();
+    try {
+      PreparedStatement ps = prepare(sql);
+      if (rows.size() == 1) {
+        Sql.bind(ps, rows.get(0));
+        ps.executeUpdate();
+        return;
+      }
+      for (Object[] row : rows) {
+        Sql.bind(ps, row);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, doing);
+    }
+  }
+
   <T> List<T> query(String doing, String sql, RowReader<T> reader, Object... params) {
     open();
     try {

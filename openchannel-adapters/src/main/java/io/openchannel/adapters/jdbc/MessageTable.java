@@ -13,6 +13,7 @@ import io.openchannel.routing.AgentId;
 import io.openchannel.spi.store.MessageRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,10 +65,12 @@ final class MessageTable extends Rows<MessageId, Message> implements MessageRepo
       tx.execute("dropping the search words of message " + id,
           "DELETE FROM oc_message_word WHERE message_id = ?", id);
     }
+    List<Object[]> words = new ArrayList<>();
     for (String word : SearchWords.of(Searchable.texts(m))) {
-      tx.execute("indexing message " + id, "INSERT INTO oc_message_word (message_id, "
-          + "interaction_id, word) VALUES (?, ?, ?)", id, m.interaction().value(), word);
+      words.add(new Object[] {id, m.interaction().value(), word});
     }
+    tx.executeBatch("indexing message " + id, "INSERT INTO oc_message_word (message_id, "
+        + "interaction_id, word) VALUES (?, ?, ?)", words);
   }
 
   @Override

@@ -6,7 +6,6 @@ import io.openchannel.spi.store.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -182,8 +181,13 @@ abstract class Rows<I, T> implements Repository<I, T> {
     return all;
   }
 
+  /** The select over this table aliased {@code alias}, for queries that join or filter by alias. */
+  String selectAs(String alias) {
+    return select + " " + alias;
+  }
+
   @Override
   public String toString() {
-    return getClass().getSimpleName() + Arrays.toString(new String[] {table});
+    return getClass().getSimpleName() + " on " + table;
   }
 }

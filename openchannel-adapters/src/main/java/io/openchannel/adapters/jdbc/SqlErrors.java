@@ -31,6 +31,10 @@ final class SqlErrors {
    * "concurrent update".
    */
   static boolean isLostRace(SQLException e) {
+    // A batch reports the failing row's error as its next exception or its cause.
+    if (e.getCause() instanceof SQLException cause && cause != e && isLostRace(cause)) {
+      return true;
+    }
     for (SQLException s = e; s != null; s = s.getNextException()) {
       String state = s.getSQLState();
       if (state != null && (state.startsWith("23") || state.equals("40001")

@@ -53,7 +53,7 @@ final class ViewQuery {
     });
     InteractionTable table = (InteractionTable) tx.interactions();
     List<Interaction> rows = tx.query("reading a page of the interactions view",
-        table.select().replace(" FROM oc_interaction", " FROM oc_interaction i") + page
+        table.selectAs("i") + page
             + " ORDER BY " + time + " DESC, i.id DESC LIMIT ?", table::read,
         append(pageParams, query.pageSize() + 1));
     boolean more = rows.size() > query.pageSize();
