@@ -135,7 +135,7 @@ public class JdbcIngestBenchmark {
     }
   }
 
-  private static String url() {
+  static String url() {
     String url = System.getenv("OPENCHANNEL_BENCH_POSTGRESQL");
     return url != null ? url : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
   }
