@@ -30,6 +30,11 @@ import javax.sql.DataSource;
  * {@link io.openchannel.ConcurrentUpdateException} (the engine runs the work again); any other
  * database failure a {@link JdbcStoreException}.
  *
+ * <p><b>The interactions view</b> ({@code InteractionRepository.query}) is answered in SQL:
+ * keyset pages over (sort time, id) and a {@code COUNT(*)} of the same filters; tags and search
+ * words live in indexed tables, the words and other searchable texts normalised in Java by
+ * {@link io.openchannel.query.SearchText}, so every dialect gives the in-memory store's answers.
+ *
  * <p>Thread-safe: each call takes its own connection from the data source for the length of the
  * work, so size the pool for the threads that use the engine at once.
  */
