@@ -140,6 +140,7 @@ CREATE INDEX oc_interaction_sort ON oc_interaction (sort_at, id);
 CREATE INDEX oc_interaction_started ON oc_interaction (started_at, id);
 CREATE INDEX oc_interaction_account_sort ON oc_interaction (account_id, sort_at, id);
 CREATE INDEX oc_interaction_status_sort ON oc_interaction (status, sort_at, id);
+CREATE INDEX oc_interaction_agent_sort ON oc_interaction (first_agent, sort_at, id);
 
 CREATE TABLE oc_interaction_tag (
   interaction_id VARCHAR(128) NOT NULL,
@@ -151,13 +152,15 @@ CREATE INDEX oc_interaction_tag_tag ON oc_interaction_tag (tag, interaction_id);
 
 -- Search words, normalised by openchannel's SearchText in Java (case folded, accents removed) and
 -- cut at 255 characters: a contact's names, field values and external ids; a message's text and
--- attachment file name (never an auto-reply's). A query word matches as a prefix (LIKE 'w%').
+-- attachment file name (never an auto-reply's). A query word matches as a prefix (LIKE 'w%'),
+-- through the (word, owner) indexes.
 CREATE TABLE oc_contact_word (
   contact_id VARCHAR(128) NOT NULL,
   word       VARCHAR(255) NOT NULL,
   FOREIGN KEY (contact_id) REFERENCES oc_contact (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX oc_contact_word_contact ON oc_contact_word (contact_id, word);
+CREATE INDEX oc_contact_word_contact ON oc_contact_word (contact_id);
+CREATE INDEX oc_contact_word_word ON oc_contact_word (word, contact_id);
 
 CREATE TABLE oc_message_word (
   message_id     VARCHAR(128) NOT NULL,
@@ -165,5 +168,5 @@ CREATE TABLE oc_message_word (
   word           VARCHAR(255) NOT NULL,
   FOREIGN KEY (message_id) REFERENCES oc_message (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX oc_message_word_interaction ON oc_message_word (interaction_id, word);
+CREATE INDEX oc_message_word_word ON oc_message_word (word, interaction_id);
 CREATE INDEX oc_message_word_message ON oc_message_word (message_id);

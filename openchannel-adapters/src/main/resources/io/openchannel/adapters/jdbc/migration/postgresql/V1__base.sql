@@ -130,6 +130,7 @@ CREATE INDEX oc_interaction_sort ON oc_interaction (sort_at, id);
 CREATE INDEX oc_interaction_started ON oc_interaction (started_at, id);
 CREATE INDEX oc_interaction_account_sort ON oc_interaction (account_id, sort_at, id);
 CREATE INDEX oc_interaction_status_sort ON oc_interaction (status, sort_at, id);
+CREATE INDEX oc_interaction_agent_sort ON oc_interaction (first_agent, sort_at, id);
 
 CREATE TABLE oc_interaction_tag (
   interaction_id VARCHAR(128) COLLATE "C" NOT NULL REFERENCES oc_interaction (id),
@@ -140,17 +141,19 @@ CREATE INDEX oc_interaction_tag_tag ON oc_interaction_tag (tag, interaction_id);
 
 -- Search words, normalised by openchannel's SearchText in Java (case folded, accents removed) and
 -- cut at 255 characters: a contact's names, field values and external ids; a message's text and
--- attachment file name (never an auto-reply's). A query word matches as a prefix (LIKE 'w%').
+-- attachment file name (never an auto-reply's). A query word matches as a prefix (LIKE 'w%'),
+-- through the (word, owner) indexes.
 CREATE TABLE oc_contact_word (
   contact_id VARCHAR(128) COLLATE "C" NOT NULL REFERENCES oc_contact (id),
   word       VARCHAR(255) COLLATE "C" NOT NULL
 );
-CREATE INDEX oc_contact_word_contact ON oc_contact_word (contact_id, word);
+CREATE INDEX oc_contact_word_contact ON oc_contact_word (contact_id);
+CREATE INDEX oc_contact_word_word ON oc_contact_word (word, contact_id);
 
 CREATE TABLE oc_message_word (
   message_id     VARCHAR(128) COLLATE "C" NOT NULL REFERENCES oc_message (id),
   interaction_id VARCHAR(128) COLLATE "C" NOT NULL,
   word           VARCHAR(255) COLLATE "C" NOT NULL
 );
-CREATE INDEX oc_message_word_interaction ON oc_message_word (interaction_id, word);
+CREATE INDEX oc_message_word_word ON oc_message_word (word, interaction_id);
 CREATE INDEX oc_message_word_message ON oc_message_word (message_id);
