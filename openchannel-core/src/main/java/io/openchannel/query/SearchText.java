@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * How search compares text (S18), in one place so that every store gives the same answers.
@@ -77,7 +78,14 @@ public final class SearchText {
 
   /** The words of {@code text} as the index keeps them (normalised first). */
   public static List<String> words(String text) {
-    return cut(normalize(text), false);
+    List<String> words = new ArrayList<>();
+    cut(normalize(text), false, words::add);
+    return words;
+  }
+
+  /** Hands each word of {@code text} to {@code sink}, as {@link #words} lists them, without a list. */
+  public static void forEachWord(String text, Consumer<String> sink) {
+    cut(normalize(text), false, sink);
   }
 
   /**
@@ -85,7 +93,9 @@ public final class SearchText {
    * or punctuation).
    */
   public static List<String> queryWords(String text) {
-    return cut(normalize(text), true);
+    List<String> words = new ArrayList<>();
+    cut(normalize(text), true, words::add);
+    return words;
   }
 
   /** Whether every query word is a prefix of one of {@code words}: the matching rule above. */
@@ -105,8 +115,7 @@ public final class SearchText {
     return true;
   }
 
-  private static List<String> cut(String s, boolean query) {
-    List<String> out = new ArrayList<>();
+  private static void cut(String s, boolean query, Consumer<String> out) {
     int i = 0;
     int n = s.length();
     while (i < n) {
@@ -127,32 +136,34 @@ public final class SearchText {
           }
           end += Character.charCount(c);
         }
-        out.add(s.substring(i, end));
+        out.accept(s.substring(i, end));
         i = end;
       } else {
         if (isSymbol(cp)) {
-          out.add(new String(Character.toChars(cp)));
+          out.accept(new String(Character.toChars(cp)));
         }
         i += Character.charCount(cp);
       }
     }
-    return out;
   }
 
-  private static void bigrams(String run, boolean query, List<String> out) {
+  private static void bigrams(String run, boolean query, Consumer<String> out) {
     int count = run.codePointCount(0, run.length());
     for (int k = 0, at = 0; k < count; k++) {
       int next = run.offsetByCodePoints(at, 1);
       if (k + 1 < count) {
-        out.add(run.substring(at, run.offsetByCodePoints(next, 1)));
+        out.accept(run.substring(at, run.offsetByCodePoints(next, 1)));
       } else if (!query || count == 1) {
-        out.add(run.substring(at)); // the last one alone, so a one-character query finds it
+        out.accept(run.substring(at)); // the last one alone, so a one-character query finds it
       }
       at = next;
     }
   }
 
   private static boolean isSpaceless(int cp) {
+    if (cp < 0x0E00) { // below Thai: Latin, Cyrillic, Arabic... skip the script table's search
+      return false;
+    }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
     return switch (script) {
       case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR -> Character.isLetterOrDigit(cp);

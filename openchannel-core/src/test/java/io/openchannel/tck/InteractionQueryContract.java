@@ -250,6 +250,49 @@ public abstract class InteractionQueryContract extends QueryContractSupport {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void readersOnOtherThreadsSeeWholeTransactionsOnly() throws Exception {
+    Account account = givenAccount();
+    int pairs = 150;
+    // Each transaction inserts two tagged interactions: a reader must never count an odd number,
+    // and a page's rows and total come from the same snapshot.
+    Background<Void> writer = Background.start(() -> {
+      for (int p = 0; p < pairs; p++) {
+        Conversation first = givenConversation(account, givenContact());
+        Conversation second = givenConversation(account, givenContact());
+        java.time.Instant startedAt = at(p);
+        inTransaction(tx -> {
+          tx.interactions().insert(fixtures.interaction(first, startedAt).withTags(tags("pair")));
+          return tx.interactions().insert(fixtures.interaction(second, startedAt)
+              .withTags(tags("pair")));
+        });
+      }
+      return null;
+    });
+    List<Background<Long>> readers = new ArrayList<>();
+    InteractionQuery pairsOnly = q().anyTag(Tag.of("pair")).pageSize(500).build();
+    for (int r = 0; r < 2; r++) {
+      readers.add(Background.start(() -> {
+        long last = 0;
+        for (int n = 0; n < 200; n++) {
+          InteractionSlice slice = query(pairsOnly);
+          assertThat(slice.total() % 2).as("a half-committed pair").isZero();
+          assertThat(slice.total()).as("totals never shrink").isGreaterThanOrEqualTo(last);
+          assertThat((long) slice.interactions().size()).isEqualTo(slice.total());
+          last = slice.total();
+        }
+        return last;
+      }));
+    }
+
+    writer.join();
+    for (Background<Long> reader : readers) {
+      reader.join();
+    }
+    assertThat(query(pairsOnly).total()).isEqualTo(2L * pairs);
+  }
+
+  @Test
   void aFailedTransactionLeavesNoTraceInTheView() {
     Account account = givenAccount();
     Interaction kept = given(account, at(1), plain());

@@ -277,4 +277,30 @@ public abstract class InteractionSearchContract extends QueryContractSupport {
     assertThat(ids(where(Criterion.of(SearchField.LAST_MESSAGE_AT, Operator.BEFORE,
         at(3).toString())))).containsExactly(answered.id());
   }
+
+  @Test
+  void advancedIdAndEnumFieldsCompareExactly() {
+    Account other = givenAccount();
+    AgentId ann = givenAgent().id();
+    AgentId bob = givenAgent().id();
+    Interaction readOwned = given(account, at(1), i -> i.withOwner(ann).withOwner(bob).withRead(true));
+    Interaction elsewhere = given(other, at(2), plain());
+    Contact shared = givenContact();
+    Interaction first = given(account, shared, at(3), plain());
+    Interaction second = given(account, shared, at(4), plain());
+
+    assertThat(ids(where(Criterion.of(SearchField.READ, Operator.EQUALS, "TRUE"))))
+        .containsExactly(readOwned.id());
+    assertThat(ids(where(Criterion.of(SearchField.ACCOUNT, Operator.NOT_EQUALS,
+        account.id().value())))).containsExactly(elsewhere.id());
+    assertThat(ids(where(Criterion.of(SearchField.OWNER, Operator.EQUALS, bob.value()))))
+        .containsExactly(readOwned.id());
+    assertThat(ids(where(Criterion.of(SearchField.AGENT, Operator.EQUALS, bob.value())))).isEmpty();
+    assertThat(ids(where(Criterion.of(SearchField.CONTACT, Operator.IN, shared.id().value()))))
+        .containsExactly(second.id(), first.id());
+    assertThat(query(where(Criterion.of(SearchField.VISIBILITY, Operator.EQUALS, "private")))
+        .total()).isEqualTo(4);
+    assertThat(query(where(Criterion.of(SearchField.ORIGIN, Operator.EQUALS, "OUT"))).total())
+        .isZero();
+  }
 }

@@ -18,7 +18,9 @@ import java.util.List;
  *   <li>{@link StoreModelContract}: a jqwik property comparing random histories with a model;
  *   <li>{@link InteractionQueryContract}: the interactions view's filters, order, pages, counts;
  *   <li>{@link InteractionSearchContract}: free-text and advanced search;
- *   <li>{@link InteractionScanContract}: a jqwik property on scans while the store changes.
+ *   <li>{@link InteractionScanContract}: a jqwik property on scans while the store changes;
+ *   <li>{@link InteractionQueryModelContract}: a jqwik property comparing random queries over
+ *       random interactions with the reference matcher.
  * </ul>
  * {@link StoreContractSupport} says what the suites assume. The kit ships in core's tests jar
  * ({@code <type>test-jar</type>}); an implementation depends on it and on JUnit 5, jqwik and
@@ -36,6 +38,7 @@ import java.util.List;
  *   // ... one @Nested class per JUnit suite of SUITES, and for the property:
  *   @Group class Model extends StoreModelContract { ... } // net.jqwik.api.Group
  *   @Group class Scans extends InteractionScanContract { ... }
+ *   @Group class QueryModel extends InteractionQueryModelContract { ... }
  * }
  * }</pre>
  *
@@ -55,7 +58,8 @@ public final class StoreContract {
       StoreModelContract.class,
       InteractionQueryContract.class,
       InteractionSearchContract.class,
-      InteractionScanContract.class);
+      InteractionScanContract.class,
+      InteractionQueryModelContract.class);
 
   private StoreContract() {}
 }

@@ -41,6 +41,17 @@ public final class Searchable {
     return texts;
   }
 
+  /** Hands each text of the message that search looks at to {@code sink}, without a list. */
+  public static void forEachText(Message message, java.util.function.Consumer<String> sink) {
+    if (!counts(message)) {
+      return;
+    }
+    if (!message.text().isEmpty()) {
+      sink.accept(message.text());
+    }
+    message.attachment().ifPresent(a -> sink.accept(a.fileName()));
+  }
+
   /** Every word of the contact and the messages, as the index keeps them. */
   public static List<String> words(Contact contact, List<Message> messages) {
     List<String> words = new ArrayList<>();

@@ -56,7 +56,8 @@ public final class InMemoryStore implements Store {
   private final Map<InteractionId, List<MessageId>> messagesByInteraction = new HashMap<>();
   private final Map<ChannelMessageKey, MessageId> messageByChannelId = new HashMap<>();
   private final Set<MessageId> queuedMessages = new java.util.LinkedHashSet<>();
-  private final InteractionIndex view = new InteractionIndex();
+  private final InteractionIndex view =
+      new InteractionIndex(contact -> interactionsByContact.getOrDefault(contact, List.of()));
 
   private final Table<AccountId, Account> accounts = new Table<>("account", Account::id,
       Account::version, Account::withVersion, (o, n) -> {});

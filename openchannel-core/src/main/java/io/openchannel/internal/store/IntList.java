@@ -19,6 +19,16 @@ final class IntList {
     values[size++] = value;
   }
 
+  /** Removes one occurrence of {@code value}, if any; linear, for the rare change of a value. */
+  void remove(int value) {
+    for (int i = size - 1; i >= 0; i--) {
+      if (values[i] == value) {
+        values[i] = values[--size];
+        return;
+      }
+    }
+  }
+
   /** Sets the bit of every value in {@code into}. */
   void setAll(BitSet into) {
     for (int i = 0; i < size; i++) {

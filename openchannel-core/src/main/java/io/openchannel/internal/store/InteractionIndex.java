@@ -2,6 +2,7 @@ package io.openchannel.internal.store;
 
 import io.openchannel.account.AccountId;
 import io.openchannel.contact.Contact;
+import io.openchannel.contact.ContactId;
 import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.interaction.InteractionStatus;
@@ -24,28 +25,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * The in-memory store's indexes for the interactions view. Each committed interaction gets a
- * dense row number; per filter value a bit set of rows (open, read, each account, first agent and
- * tag), so the filters of a query combine by AND/OR of bit sets and count by their cardinality;
+ * dense row number; bit sets of the open and the read rows, and per account, first agent and tag
+ * the list of its rows; a query turns each of its filters into a bit set of rows, combines them
+ * by AND and counts the result's cardinality;
  * two sorted sets give the view's orders; {@link TextIndex} answers search. A page is then either
  * walked off a sorted set (when matches are dense) or picked from the matching rows with a
  * bounded heap (when they are sparse), so neither case scans everything. Only the start range
  * and advanced criteria are checked row by row, on the rows the bit sets left.
  *
- * <p>Writes cost a few hash and tree operations per changed interaction; bit sets take one bit
- * per row per value up to the highest row holding it. Guarded by the store's lock.
+ * <p>Writes cost a few hash and tree operations per changed interaction. Memory per row: its
+ * place in the row map and the two orders, 12 bytes of start time, 4 bytes per account, first
+ * agent and tag it has, two bits. Guarded by the store's lock.
  */
 final class InteractionIndex {
   /** A row's place in one order: the view's order (time, then id, both descending). */
   private record Key(long second, int nano, InteractionId id, int row) {}
 
-  private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::second).reversed()
-      .thenComparing(Comparator.comparingInt(Key::nano).reversed())
-      .thenComparing(Key::id, Comparator.reverseOrder());
+  /**
+   * Newest first, then highest id first: {@link SortKey}'s order, written out for speed. A key
+   * without id (a bound for range lookups) comes after every key of its time.
+   */
+  private static final Comparator<Key> ORDER = (a, b) -> {
+    if (a.second != b.second) {
+      return a.second > b.second ? -1 : 1;
+    }
+    if (a.nano != b.nano) {
+      return a.nano > b.nano ? -1 : 1;
+    }
+    if (a.id == null || b.id == null) {
+      return a.id == b.id ? 0 : a.id == null ? 1 : -1;
+    }
+    return b.id.compareTo(a.id);
+  };
 
   private final Map<InteractionId, Integer> rowOf = new HashMap<>();
   private Interaction[] rows = new Interaction[1024];
@@ -57,10 +74,18 @@ final class InteractionIndex {
   private final TreeSet<Key> byStart = new TreeSet<>(ORDER);
   private final BitSet open = new BitSet();
   private final BitSet read = new BitSet();
-  private final Map<AccountId, BitSet> byAccount = new HashMap<>();
-  private final Map<AgentId, BitSet> byFirstAgent = new HashMap<>();
-  private final Map<Tag, BitSet> byTag = new HashMap<>();
+  // Accounts, agents and tags may be many, so their rows are lists (4 bytes a row), not bit sets
+  // (a bit per row up to the highest): with 1,000 agents a bit set each cost more than the rows.
+  private final Map<AccountId, IntList> byAccount = new HashMap<>();
+  private final Map<AgentId, IntList> byFirstAgent = new HashMap<>();
+  private final Map<Tag, IntList> byTag = new HashMap<>();
   private final TextIndex text = new TextIndex();
+  /** The store's own list of a contact's interactions, so the index keeps no second one. */
+  private final Function<ContactId, List<InteractionId>> interactionsOfContact;
+
+  InteractionIndex(Function<ContactId, List<InteractionId>> interactionsOfContact) {
+    this.interactionsOfContact = interactionsOfContact;
+  }
 
   void interaction(Interaction old, Interaction now) {
     int row;
@@ -74,8 +99,7 @@ final class InteractionIndex {
       rowOf.put(now.id(), row);
       byStart.add(key(now, InteractionSort.STARTED, row));
       byActivity.add(key(now, InteractionSort.LAST_MESSAGE, row));
-      bits(byAccount, now.account()).set(row);
-      text.addRow(now.contact(), row);
+      rowsOf(byAccount, now.account()).addIfNotLast(row);
     } else {
       row = rowOf.get(now.id());
       if (!SortKey.timeOf(old, InteractionSort.LAST_MESSAGE)
@@ -87,11 +111,26 @@ final class InteractionIndex {
         byStart.remove(key(old, InteractionSort.STARTED, row));
         byStart.add(key(now, InteractionSort.STARTED, row));
       }
-      if (!old.firstAgent().equals(now.firstAgent())) {
-        old.firstAgent().ifPresent(a -> byFirstAgent.get(a).clear(row));
+    }
+    // Most updates change neither the first agent nor the tags: skip their maps then.
+    if (old == null || !old.firstAgent().equals(now.firstAgent())) {
+      if (old != null && old.firstAgent().isPresent()) {
+        byFirstAgent.get(old.firstAgent().get()).remove(row);
       }
-      if (!old.tags().equals(now.tags())) {
-        old.tags().forEach(t -> byTag.get(t).clear(row));
+      if (now.firstAgent().isPresent()) {
+        rowsOf(byFirstAgent, now.firstAgent().get()).addIfNotLast(row);
+      }
+    }
+    if (old == null || !old.tags().equals(now.tags())) {
+      for (Tag t : old == null ? Set.<Tag>of() : old.tags()) {
+        if (!now.tags().contains(t)) {
+          byTag.get(t).remove(row);
+        }
+      }
+      for (Tag t : now.tags()) {
+        if (old == null || !old.tags().contains(t)) {
+          rowsOf(byTag, t).addIfNotLast(row);
+        }
       }
     }
     rows[row] = now;
@@ -99,8 +138,6 @@ final class InteractionIndex {
     startNanos[row] = now.startedAt().getNano();
     open.set(row, now.status() == InteractionStatus.OPEN);
     read.set(row, now.read());
-    now.firstAgent().ifPresent(a -> bits(byFirstAgent, a).set(row));
-    now.tags().forEach(t -> bits(byTag, t).set(row));
   }
 
   void message(Message old, Message now) {
@@ -171,11 +208,18 @@ final class InteractionIndex {
       if (query.tagMatch() == TagMatch.ANY) {
         all.add(union(byTag, query.tags()));
       } else {
-        query.tags().forEach(t -> all.add(byTag.getOrDefault(t, new BitSet())));
+        query.tags().forEach(t -> all.add(union(byTag, Set.of(t))));
       }
     }
     for (String word : query.textWords()) {
-      all.add(text.rowsWithWordStarting(word));
+      all.add(text.rowsWithWordStarting(word, (contact, into) -> {
+        for (InteractionId id : interactionsOfContact.apply(contact)) {
+          Integer row = rowOf.get(id);
+          if (row != null) {
+            into.set(row);
+          }
+        }
+      }));
     }
     BitSet result;
     if (all.isEmpty()) {
@@ -192,12 +236,12 @@ final class InteractionIndex {
     return result;
   }
 
-  private static <K> BitSet union(Map<K, BitSet> sets, Iterable<K> keys) {
+  private static <K> BitSet union(Map<K, IntList> lists, Iterable<K> keys) {
     BitSet union = new BitSet();
     for (K k : keys) {
-      BitSet s = sets.get(k);
-      if (s != null) {
-        union.or(s);
+      IntList rows = lists.get(k);
+      if (rows != null) {
+        rows.setAll(union);
       }
     }
     return union;
@@ -234,7 +278,46 @@ final class InteractionIndex {
     return page;
   }
 
+  /**
+   * Keeps the rows started in the query's range. The range is one stretch of the start order,
+   * so when it (or what lies outside it) is small, walking it is cheapest; both are walked in
+   * step until the shorter one ends, but only for a while: a range that splits the rows near
+   * the middle is checked row by row instead.
+   */
   private void keepStartedInRange(InteractionQuery query, BitSet matches) {
+    Key newest = query.startedBefore().map(InteractionIndex::bound).orElse(null);
+    Key oldest = query.startedFrom().map(InteractionIndex::bound).orElse(null);
+    NavigableSet<Key> inside = newest == null ? byStart : byStart.tailSet(newest, false);
+    inside = oldest == null ? inside : inside.headSet(oldest, false);
+    java.util.Iterator<Key> in = inside.iterator();
+    java.util.Iterator<Key> newer = newest == null ? java.util.Collections.emptyIterator()
+        : byStart.headSet(newest, false).iterator();
+    java.util.Iterator<Key> older = oldest == null ? java.util.Collections.emptyIterator()
+        : byStart.tailSet(oldest, false).iterator();
+    BitSet inRows = new BitSet();
+    BitSet outRows = new BitSet();
+    for (int step = 0; step < size / 8 + 16; step++) {
+      if (!in.hasNext()) {
+        matches.and(inRows);
+        return;
+      }
+      inRows.set(in.next().row());
+      java.util.Iterator<Key> out = newer.hasNext() ? newer : older;
+      if (!out.hasNext()) {
+        matches.andNot(outRows);
+        return;
+      }
+      outRows.set(out.next().row());
+    }
+    scanStartedInRange(query, matches);
+  }
+
+  /** A range bound: after every key of its time in the order, so "newer than" excludes the time. */
+  private static Key bound(Instant at) {
+    return new Key(at.getEpochSecond(), at.getNano(), null, -1);
+  }
+
+  private void scanStartedInRange(InteractionQuery query, BitSet matches) {
     Instant from = query.startedFrom().orElse(Instant.MIN);
     Instant before = query.startedBefore().orElse(Instant.MAX);
     long fromSecond = from.getEpochSecond();
@@ -260,7 +343,7 @@ final class InteractionIndex {
     return new Key(position.at().getEpochSecond(), position.at().getNano(), position.id(), -1);
   }
 
-  private static <K> BitSet bits(Map<K, BitSet> sets, K key) {
-    return sets.computeIfAbsent(key, k -> new BitSet());
+  private static <K> IntList rowsOf(Map<K, IntList> lists, K key) {
+    return lists.computeIfAbsent(key, k -> new IntList());
   }
 }

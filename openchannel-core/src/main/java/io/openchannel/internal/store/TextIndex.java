@@ -6,7 +6,7 @@ import io.openchannel.internal.query.Searchable;
 import io.openchannel.message.Message;
 import io.openchannel.query.SearchText;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.function.BiConsumer;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -23,14 +23,10 @@ import java.util.TreeMap;
  */
 final class TextIndex {
   private final TreeMap<String, IntList> messageWords = new TreeMap<>();
-  private final TreeMap<String, Set<ContactId>> contactWords = new TreeMap<>();
-  private final Map<ContactId, IntList> rowsByContact = new HashMap<>();
+  /** Word to contacts: a lone {@link ContactId} (most words, such as ids, are one contact's), or a set. */
+  private final TreeMap<String, Object> contactWords = new TreeMap<>();
   /** Rows with a message whose text changed: the index may hold words they no longer have. */
   private final BitSet changedText = new BitSet();
-
-  void addRow(ContactId contact, int row) {
-    rowsByContact.computeIfAbsent(contact, k -> new IntList()).addIfNotLast(row);
-  }
 
   void message(Message old, Message now, int row) {
     if (old != null) {
@@ -39,43 +35,75 @@ final class TextIndex {
       }
       changedText.set(row);
     }
-    for (String text : Searchable.texts(now)) {
-      for (String word : SearchText.words(text)) {
-        messageWords.computeIfAbsent(word, k -> new IntList()).addIfNotLast(row);
-      }
-    }
+    Searchable.forEachText(now, text -> SearchText.forEachWord(text,
+        word -> messageWords.computeIfAbsent(word, k -> new IntList()).addIfNotLast(row)));
   }
 
   void contact(Contact old, Contact now) {
-    Set<String> before = old == null ? Set.of() : words(old);
+    if (old == null) { // a new contact: nothing to take back
+      for (String text : Searchable.texts(now)) {
+        SearchText.forEachWord(text, w -> addContact(w, now.id()));
+      }
+      return;
+    }
+    if (Searchable.texts(old).equals(Searchable.texts(now))) {
+      return; // an identity's account or a field name changed, not a searchable text
+    }
+    Set<String> before = words(old);
     Set<String> after = words(now);
     for (String w : before) {
       if (!after.contains(w)) {
-        Set<ContactId> ids = contactWords.get(w);
-        if (ids != null && ids.remove(now.id()) && ids.isEmpty()) {
-          contactWords.remove(w);
-        }
+        removeContact(w, now.id());
       }
     }
     for (String w : after) {
       if (!before.contains(w)) {
-        contactWords.computeIfAbsent(w, k -> new HashSet<>(2)).add(now.id());
+        addContact(w, now.id());
       }
     }
   }
 
-  /** The rows where some word starts with {@code prefix}. */
-  BitSet rowsWithWordStarting(String prefix) {
+  @SuppressWarnings("unchecked")
+  private void addContact(String word, ContactId id) {
+    Object current = contactWords.putIfAbsent(word, id);
+    if (current == null || current.equals(id)) {
+      return;
+    }
+    if (current instanceof ContactId single) {
+      Set<ContactId> both = new HashSet<>(4);
+      both.add(single);
+      both.add(id);
+      contactWords.put(word, both);
+    } else {
+      ((Set<ContactId>) current).add(id);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void removeContact(String word, ContactId id) {
+    Object current = contactWords.get(word);
+    if (id.equals(current)) {
+      contactWords.remove(word);
+    } else if (current instanceof Set<?> set && ((Set<ContactId>) set).remove(id) && set.isEmpty()) {
+      contactWords.remove(word);
+    }
+  }
+
+  /**
+   * The rows where some word starts with {@code prefix}: those of the messages, and those that
+   * {@code rowsOfContact} gives for each contact with such a word.
+   */
+  @SuppressWarnings("unchecked")
+  BitSet rowsWithWordStarting(String prefix, BiConsumer<ContactId, BitSet> rowsOfContact) {
     BitSet rows = new BitSet();
     for (IntList list : range(messageWords, prefix).values()) {
       list.setAll(rows);
     }
-    for (Set<ContactId> ids : range(contactWords, prefix).values()) {
-      for (ContactId id : ids) {
-        IntList contactRows = rowsByContact.get(id);
-        if (contactRows != null) {
-          contactRows.setAll(rows);
-        }
+    for (Object ids : range(contactWords, prefix).values()) {
+      if (ids instanceof ContactId single) {
+        rowsOfContact.accept(single, rows);
+      } else {
+        ((Set<ContactId>) ids).forEach(id -> rowsOfContact.accept(id, rows));
       }
     }
     return rows;

@@ -6,6 +6,7 @@ import io.openchannel.spi.store.Store;
 import io.openchannel.tck.ContactRepositoryContract;
 import io.openchannel.tck.ConversationRepositoryContract;
 import io.openchannel.tck.InteractionQueryContract;
+import io.openchannel.tck.InteractionQueryModelContract;
 import io.openchannel.tck.InteractionRepositoryContract;
 import io.openchannel.tck.InteractionScanContract;
 import io.openchannel.tck.InteractionSearchContract;
@@ -114,6 +115,14 @@ class InMemoryStoreTest {
 
   @Group
   class Scans extends InteractionScanContract {
+    @Override
+    protected Store newStore() {
+      return Store.inMemory();
+    }
+  }
+
+  @Group
+  class QueryModel extends InteractionQueryModelContract {
     @Override
     protected Store newStore() {
       return Store.inMemory();
