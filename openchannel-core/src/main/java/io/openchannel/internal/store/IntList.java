@@ -29,6 +29,10 @@ final class IntList {
     }
   }
 
+  boolean isEmpty() {
+    return size == 0;
+  }
+
   /** Sets the bit of every value in {@code into}. */
   void setAll(BitSet into) {
     for (int i = 0; i < size; i++) {

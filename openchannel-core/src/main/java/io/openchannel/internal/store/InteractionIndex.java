@@ -136,8 +136,13 @@ final class InteractionIndex {
     rows[row] = now;
     startSeconds[row] = now.startedAt().getEpochSecond();
     startNanos[row] = now.startedAt().getNano();
-    open.set(row, now.status() == InteractionStatus.OPEN);
-    read.set(row, now.read());
+    // Only on change: clearing a bit makes a BitSet look for its highest word again.
+    if (old == null ? now.isOpen() : old.isOpen() != now.isOpen()) {
+      open.set(row, now.isOpen());
+    }
+    if (old == null ? now.read() : old.read() != now.read()) {
+      read.set(row, now.read());
+    }
   }
 
   void message(Message old, Message now) {

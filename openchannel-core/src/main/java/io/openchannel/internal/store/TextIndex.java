@@ -7,7 +7,9 @@ import io.openchannel.message.Message;
 import io.openchannel.query.SearchText;
 import java.util.BitSet;
 import java.util.function.BiConsumer;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +25,13 @@ import java.util.TreeMap;
  */
 final class TextIndex {
   private final TreeMap<String, IntList> messageWords = new TreeMap<>();
-  /** Word to contacts: a lone {@link ContactId} (most words, such as ids, are one contact's), or a set. */
-  private final TreeMap<String, Object> contactWords = new TreeMap<>();
+  /**
+   * Word to contacts, by number: appending an int is much cheaper than adding to a hash set of
+   * the 100,000 contacts named Mia, and contacts' words rarely change.
+   */
+  private final TreeMap<String, IntList> contactWords = new TreeMap<>();
+  private final Map<ContactId, Integer> contactNumbers = new HashMap<>();
+  private final List<ContactId> contactsByNumber = new ArrayList<>();
   /** Rows with a message whose text changed: the index may hold words they no longer have. */
   private final BitSet changedText = new BitSet();
 
@@ -41,70 +48,55 @@ final class TextIndex {
 
   void contact(Contact old, Contact now) {
     if (old == null) { // a new contact: nothing to take back
+      int number = contactsByNumber.size();
+      contactsByNumber.add(now.id());
+      contactNumbers.put(now.id(), number);
       for (String text : Searchable.texts(now)) {
-        SearchText.forEachWord(text, w -> addContact(w, now.id()));
+        SearchText.forEachWord(text, w -> addContact(w, number));
       }
       return;
     }
     if (Searchable.texts(old).equals(Searchable.texts(now))) {
       return; // an identity's account or a field name changed, not a searchable text
     }
+    int number = contactNumbers.get(now.id());
     Set<String> before = words(old);
     Set<String> after = words(now);
     for (String w : before) {
       if (!after.contains(w)) {
-        removeContact(w, now.id());
+        IntList numbers = contactWords.get(w);
+        numbers.remove(number); // linear, but names change rarely
+        if (numbers.isEmpty()) {
+          contactWords.remove(w);
+        }
       }
     }
     for (String w : after) {
       if (!before.contains(w)) {
-        addContact(w, now.id());
+        addContact(w, number);
       }
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private void addContact(String word, ContactId id) {
-    Object current = contactWords.putIfAbsent(word, id);
-    if (current == null || current.equals(id)) {
-      return;
-    }
-    if (current instanceof ContactId single) {
-      Set<ContactId> both = new HashSet<>(4);
-      both.add(single);
-      both.add(id);
-      contactWords.put(word, both);
-    } else {
-      ((Set<ContactId>) current).add(id);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private void removeContact(String word, ContactId id) {
-    Object current = contactWords.get(word);
-    if (id.equals(current)) {
-      contactWords.remove(word);
-    } else if (current instanceof Set<?> set && ((Set<ContactId>) set).remove(id) && set.isEmpty()) {
-      contactWords.remove(word);
-    }
+  private void addContact(String word, int number) {
+    contactWords.computeIfAbsent(word, k -> new IntList()).addIfNotLast(number);
   }
 
   /**
    * The rows where some word starts with {@code prefix}: those of the messages, and those that
    * {@code rowsOfContact} gives for each contact with such a word.
    */
-  @SuppressWarnings("unchecked")
   BitSet rowsWithWordStarting(String prefix, BiConsumer<ContactId, BitSet> rowsOfContact) {
     BitSet rows = new BitSet();
     for (IntList list : range(messageWords, prefix).values()) {
       list.setAll(rows);
     }
-    for (Object ids : range(contactWords, prefix).values()) {
-      if (ids instanceof ContactId single) {
-        rowsOfContact.accept(single, rows);
-      } else {
-        ((Set<ContactId>) ids).forEach(id -> rowsOfContact.accept(id, rows));
-      }
+    BitSet contacts = new BitSet();
+    for (IntList numbers : range(contactWords, prefix).values()) {
+      numbers.setAll(contacts);
+    }
+    for (int n = contacts.nextSetBit(0); n >= 0; n = contacts.nextSetBit(n + 1)) {
+      rowsOfContact.accept(contactsByNumber.get(n), rows);
     }
     return rows;
   }
