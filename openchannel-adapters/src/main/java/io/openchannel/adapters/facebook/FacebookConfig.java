@@ -2,15 +2,16 @@ package io.openchannel.adapters.facebook;
 
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
+import io.openchannel.adapters.HttpSettings;
 import io.openchannel.adapters.internal.meta.GraphApi;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -22,15 +23,19 @@ import java.util.regex.Pattern;
  * connector.
  */
 public final class FacebookConfig {
+  /**
+   * The Meta connectors' HTTP defaults: 10 s to connect, 60 s per Graph call, upload or download,
+   * 1 MB webhooks (Meta batches up to 1,000 updates, usually a few KB).
+   */
+  public static final HttpSettings DEFAULT_HTTP =
+      HttpSettings.of(Duration.ofSeconds(10), Duration.ofSeconds(60), 1024 * 1024);
+
   private final String appSecret;
   private final String verifyToken;
   private final Map<AccountId, MetaAccount> accounts;
   private final URI graphBaseUrl;
   private final String graphVersion;
-  private final Optional<HttpClient> httpClient;
-  private final Duration connectTimeout;
-  private final Duration requestTimeout;
-  private final int maxWebhookBytes;
+  private final HttpSettings http;
   private final Clock clock;
   private final boolean fetchProfiles;
 
@@ -40,10 +45,7 @@ public final class FacebookConfig {
     this.accounts = Map.copyOf(b.accounts);
     this.graphBaseUrl = b.graphBaseUrl;
     this.graphVersion = b.graphVersion;
-    this.httpClient = Optional.ofNullable(b.httpClient);
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
-    this.maxWebhookBytes = b.maxWebhookBytes;
+    this.http = b.http;
     this.clock = b.clock;
     this.fetchProfiles = b.fetchProfiles;
   }
@@ -51,8 +53,7 @@ public final class FacebookConfig {
   /**
    * A builder for the Meta app with {@code appSecret} (App settings → Basic) and the webhook
    * {@code verifyToken} the host chose; defaults: {@code https://graph.facebook.com},
-   * {@link GraphApi#DEFAULT_VERSION}, 10 s to connect, 60 s per call, 1 MB webhooks, the UTC
-   * system clock.
+   * {@link GraphApi#DEFAULT_VERSION}, {@link #DEFAULT_HTTP}, the UTC system clock.
    *
    * @throws InvalidInputException if either is blank
    */
@@ -85,24 +86,9 @@ public final class FacebookConfig {
     return graphVersion;
   }
 
-  /** The host's HTTP client, if it gave one. */
-  public Optional<HttpClient> httpClient() {
-    return httpClient;
-  }
-
-  /** How long to wait for a connection (for the connectors' own client). */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  /** How long one Graph call, upload or download may take. */
-  public Duration requestTimeout() {
-    return requestTimeout;
-  }
-
-  /** The largest webhook body accepted; Meta batches up to 1,000 updates, usually a few KB. */
-  public int maxWebhookBytes() {
-    return maxWebhookBytes;
+  /** The HTTP client, timeouts and webhook size limit: {@link #DEFAULT_HTTP} unless changed. */
+  public HttpSettings http() {
+    return http;
   }
 
   /** The clock, for events that lack a timestamp and for {@code Retry-After} dates. */
@@ -117,13 +103,12 @@ public final class FacebookConfig {
 
   /** The Graph client the connectors share. */
   GraphApi graphApi() {
-    return graphApi(requestTimeout);
+    return graphApi(http.requestTimeout());
   }
 
   /** A Graph client whose calls may take at most {@code timeout}. */
   GraphApi graphApi(Duration timeout) {
-    return new GraphApi(httpClient.orElseGet(() -> GraphApi.defaultClient(connectTimeout)),
-        graphBaseUrl, graphVersion, timeout);
+    return new GraphApi(GraphApi.client(http), graphBaseUrl, graphVersion, timeout);
   }
 
   /** Builds a {@link FacebookConfig}; each value is checked as it is set. Not thread-safe. */
@@ -135,10 +120,7 @@ public final class FacebookConfig {
     private final Map<AccountId, MetaAccount> accounts = new LinkedHashMap<>();
     private URI graphBaseUrl = GraphApi.DEFAULT_BASE_URL;
     private String graphVersion = GraphApi.DEFAULT_VERSION;
-    private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(60);
-    private int maxWebhookBytes = 1024 * 1024;
+    private HttpSettings http = DEFAULT_HTTP;
     private Clock clock = Clock.systemUTC();
     private boolean fetchProfiles;
 
@@ -202,31 +184,19 @@ public final class FacebookConfig {
       return this;
     }
 
-    /** The HTTP client to use (the host's proxy, executor, TLS settings). */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+    /** The HTTP client, timeouts and webhook size limit, in place of {@link #DEFAULT_HTTP}. */
+    public Builder http(HttpSettings http) {
+      this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /** How long to wait for a connection. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** How long one Graph call, upload or download may take. */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
-      return this;
-    }
-
-    /** The largest webhook body accepted, in bytes. */
-    public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
-      return this;
+    /**
+     * Changes some HTTP settings and keeps the others, such as {@code .http(h -> h.client(c))}.
+     *
+     * @throws InvalidInputException if a value set is invalid
+     */
+    public Builder http(Consumer<HttpSettings.Builder> change) {
+      return http(http.with(change));
     }
 
     /** The clock (tests pass a fixed one). */
@@ -256,14 +226,6 @@ public final class FacebookConfig {
         throw new InvalidInputException(name + " must not be blank");
       }
       return value;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

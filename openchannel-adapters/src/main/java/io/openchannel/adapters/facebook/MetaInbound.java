@@ -33,7 +33,7 @@ final class MetaInbound {
   MetaInbound(FacebookConfig config, String channel, String object) {
     this.config = config;
     this.webhook = new MetaWebhook(channel, config.appSecret(), config.verifyToken(),
-        config.maxWebhookBytes());
+        config.http().maxWebhookBytes());
     this.channel = channel;
     this.object = object;
   }

@@ -71,7 +71,7 @@ final class AccessTokens {
   private Token request(TeamsBot bot) throws IOException, InterruptedException {
     String form = "grant_type=client_credentials&client_id=" + enc(bot.appId())
         + "&client_secret=" + enc(bot.appPassword()) + "&scope=" + enc(TeamsConfig.SCOPE);
-    HttpRequest request = HttpRequest.newBuilder(config.tokenUrl()).timeout(config.requestTimeout())
+    HttpRequest request = HttpRequest.newBuilder(config.tokenUrl()).timeout(config.http().requestTimeout())
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();

@@ -2,14 +2,15 @@ package io.openchannel.adapters.teams;
 
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
+import io.openchannel.adapters.HttpSettings;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How a {@link TeamsConnector} checks and reaches Bot Framework: one {@link TeamsBot} per account,
@@ -18,6 +19,12 @@ import java.util.Optional;
  * build one with {@link #builder(BotFrameworkKeys)}.
  */
 public final class TeamsConfig {
+  /**
+   * Bot Framework's HTTP defaults: 10 s to connect, 30 s per call, 1 MB activities.
+   */
+  public static final HttpSettings DEFAULT_HTTP =
+      HttpSettings.of(Duration.ofSeconds(10), Duration.ofSeconds(30), 1024 * 1024);
+
   /** The issuer of every token Bot Framework sends to a bot. */
   public static final String BOT_FRAMEWORK_ISSUER = "https://api.botframework.com";
   /** The token endpoint of multi-tenant bots. */
@@ -36,10 +43,7 @@ public final class TeamsConfig {
   private final URI tokenUrl;
   private final URI defaultServiceUrl;
   private final ConversationReferences references;
-  private final Optional<HttpClient> httpClient;
-  private final Duration connectTimeout;
-  private final Duration requestTimeout;
-  private final int maxWebhookBytes;
+  private final HttpSettings http;
 
   private TeamsConfig(Builder b) {
     this.bots = Map.copyOf(b.bots);
@@ -50,15 +54,12 @@ public final class TeamsConfig {
     this.tokenUrl = b.tokenUrl;
     this.defaultServiceUrl = b.defaultServiceUrl;
     this.references = b.references == null ? ConversationReferences.inMemory(100_000) : b.references;
-    this.httpClient = Optional.ofNullable(b.httpClient);
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
-    this.maxWebhookBytes = b.maxWebhookBytes;
+    this.http = b.http;
   }
 
   /**
    * A builder trusting {@code keys}, with Bot Framework's issuer and token endpoint, the system
-   * clock, 5 minutes of clock skew, 10 s to connect, 30 s per request and 1 MB webhooks.
+   * clock, 5 minutes of clock skew and {@link #DEFAULT_HTTP}.
    */
   public static Builder builder(BotFrameworkKeys keys) {
     return new Builder(Objects.requireNonNull(keys, "keys"));
@@ -104,24 +105,9 @@ public final class TeamsConfig {
     return references;
   }
 
-  /** The host's HTTP client, if it gave one; otherwise the connector makes its own. */
-  public Optional<HttpClient> httpClient() {
-    return httpClient;
-  }
-
-  /** How long to wait for a connection (for the connector's own client). */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  /** How long one call may take. */
-  public Duration requestTimeout() {
-    return requestTimeout;
-  }
-
-  /** The largest activity accepted, in bytes. */
-  public int maxWebhookBytes() {
-    return maxWebhookBytes;
+  /** The HTTP client, timeouts and webhook size limit: {@link #DEFAULT_HTTP} unless changed. */
+  public HttpSettings http() {
+    return http;
   }
 
   /** Builds a {@link TeamsConfig}; values are validated as they are set. Not thread-safe. */
@@ -134,10 +120,7 @@ public final class TeamsConfig {
     private URI tokenUrl = DEFAULT_TOKEN_URL;
     private URI defaultServiceUrl = DEFAULT_SERVICE_URL;
     private ConversationReferences references;
-    private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
-    private int maxWebhookBytes = 1024 * 1024;
+    private HttpSettings http = DEFAULT_HTTP;
 
     private Builder(BotFrameworkKeys keys) {
       this.keys = keys;
@@ -210,44 +193,24 @@ public final class TeamsConfig {
       return this;
     }
 
-    /** The HTTP client to use (the host's proxy, executor, TLS). */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+    /** The HTTP client, timeouts and webhook size limit, in place of {@link #DEFAULT_HTTP}. */
+    public Builder http(HttpSettings http) {
+      this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /** How long to wait for a connection. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** How long one call may take. */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
-      return this;
-    }
-
-    /** The largest activity accepted, in bytes. */
-    public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
-      return this;
+    /**
+     * Changes some HTTP settings and keeps the others, such as {@code .http(h -> h.client(c))}.
+     *
+     * @throws InvalidInputException if a value set is invalid
+     */
+    public Builder http(Consumer<HttpSettings.Builder> change) {
+      return http(http.with(change));
     }
 
     /** The configuration. */
     public TeamsConfig build() {
       return new TeamsConfig(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

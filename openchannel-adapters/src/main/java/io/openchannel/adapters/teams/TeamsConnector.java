@@ -9,6 +9,7 @@ import io.openchannel.InvalidInputException;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.internal.ConfigChecks;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.SendResult;
@@ -57,7 +58,7 @@ import java.util.function.Supplier;
  * </ul>
  * Every verified activity's {@code serviceUrl}, and a message's id, are remembered for its
  * conversation in {@link TeamsConfig#conversationReferences()}. Bodies that are not JSON, not {@code application/json}, not
- * POSTed or larger than {@link TeamsConfig#maxWebhookBytes()} are {@link InvalidInputException}s.
+ * POSTed or larger than {@link TeamsConfig#http()}'s {@code maxWebhookBytes} are {@link InvalidInputException}s.
  *
  * <p><b>Outbound.</b> Text is posted as a reply to the customer's last message,
  * {@code {serviceUrl}/v3/conversations/{thread}/activities/{activityId}} with {@code replyToId}
@@ -85,9 +86,7 @@ public final class TeamsConnector implements ChannelConnector {
   /** A connector for the bots of {@code config}. */
   public TeamsConnector(TeamsConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build()); // a redirect would carry the token on
+    this.http = ConfigChecks.client(config.http());
     this.tokens = new AccessTokens(http, config);
     this.sender = new TeamsSender(http, config, tokens);
   }
@@ -119,9 +118,9 @@ public final class TeamsConnector implements ChannelConnector {
       throw new InvalidInputException("an activity is application/json, got Content-Type \"" + type + "\"");
     }
     byte[] body = request.body();
-    if (body.length > config.maxWebhookBytes()) {
+    if (body.length > config.http().maxWebhookBytes()) {
       throw new InvalidInputException("the activity is " + body.length + " bytes; at most "
-          + config.maxWebhookBytes() + " are accepted (TeamsConfig.maxWebhookBytes)");
+          + config.http().maxWebhookBytes() + " are accepted (TeamsConfig http maxWebhookBytes)");
     }
     JsonNode activity;
     try {
@@ -174,7 +173,7 @@ public final class TeamsConnector implements ChannelConnector {
   private Supplier<InputStream> download(URI url, Optional<TeamsBot> bot) {
     return () -> {
       try {
-        HttpRequest.Builder get = HttpRequest.newBuilder(url).timeout(config.requestTimeout()).GET();
+        HttpRequest.Builder get = HttpRequest.newBuilder(url).timeout(config.http().requestTimeout()).GET();
         if (bot.isPresent()) {
           get.header("Authorization", "Bearer " + tokens.token(bot.get()));
         }

@@ -90,7 +90,7 @@ final class TeamsSender {
 
   private HttpResponse<byte[]> post(URI url, String token, ObjectNode body)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(url).timeout(config.requestTimeout())
+    HttpRequest request = HttpRequest.newBuilder(url).timeout(config.http().requestTimeout())
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json; charset=utf-8")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))

@@ -2,13 +2,15 @@ package io.openchannel.adapters.telegram;
 
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
+import io.openchannel.adapters.HttpSettings;
+import io.openchannel.adapters.internal.ConfigChecks;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How a {@link TelegramConnector} reaches Telegram: one {@link TelegramBot} per account, the API
@@ -16,26 +18,27 @@ import java.util.Optional;
  * thread-safe; build one with {@link #builder()}.
  */
 public final class TelegramConfig {
+  /**
+   * Telegram's HTTP defaults: 10 s to connect, 60 s per API call or file download (uploads
+   * included), 1 MB webhooks (updates are a few kilobytes).
+   */
+  public static final HttpSettings DEFAULT_HTTP =
+      HttpSettings.of(Duration.ofSeconds(10), Duration.ofSeconds(60), 1024 * 1024);
+
   /** Telegram's public Bot API. */
   public static final URI DEFAULT_API_BASE_URL = URI.create("https://api.telegram.org");
 
   private final Map<AccountId, TelegramBot> bots;
   private final URI apiBaseUrl;
-  private final Optional<HttpClient> httpClient;
-  private final Duration connectTimeout;
-  private final Duration requestTimeout;
-  private final int maxWebhookBytes;
+  private final HttpSettings http;
 
   private TelegramConfig(Builder b) {
     this.bots = Map.copyOf(b.bots);
     this.apiBaseUrl = b.apiBaseUrl;
-    this.httpClient = Optional.ofNullable(b.httpClient);
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
-    this.maxWebhookBytes = b.maxWebhookBytes;
+    this.http = b.http;
   }
 
-  /** A builder with Telegram's public API, 10 s to connect, 60 s per request, 1 MB webhooks. */
+  /** A builder with Telegram's public API and {@link #DEFAULT_HTTP}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -50,34 +53,16 @@ public final class TelegramConfig {
     return apiBaseUrl;
   }
 
-  /** The host's HTTP client, if it gave one; otherwise the connector makes its own. */
-  public Optional<HttpClient> httpClient() {
-    return httpClient;
-  }
-
-  /** How long to wait for a connection (for the connector's own client). */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  /** How long one API call or file download may take. */
-  public Duration requestTimeout() {
-    return requestTimeout;
-  }
-
-  /** The largest webhook body accepted; Telegram's updates are a few kilobytes. */
-  public int maxWebhookBytes() {
-    return maxWebhookBytes;
+  /** The HTTP client, timeouts and webhook size limit: {@link #DEFAULT_HTTP} unless changed. */
+  public HttpSettings http() {
+    return http;
   }
 
   /** Builds a {@link TelegramConfig}; validation happens as each value is set. Not thread-safe. */
   public static final class Builder {
     private final Map<AccountId, TelegramBot> bots = new LinkedHashMap<>();
     private URI apiBaseUrl = DEFAULT_API_BASE_URL;
-    private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(60);
-    private int maxWebhookBytes = 1024 * 1024;
+    private HttpSettings http = DEFAULT_HTTP;
 
     private Builder() {}
 
@@ -101,55 +86,28 @@ public final class TelegramConfig {
      * @throws InvalidInputException if it is not an absolute http(s) URL without query
      */
     public Builder apiBaseUrl(String url) {
-      URI uri = URI.create(Objects.requireNonNull(url, "url").replaceAll("/+$", ""));
-      String scheme = uri.getScheme();
-      if (scheme == null || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-          || uri.getQuery() != null || uri.getFragment() != null) {
-        throw new InvalidInputException("apiBaseUrl must be an absolute http(s) URL such as "
-            + DEFAULT_API_BASE_URL + ", got " + url);
-      }
-      this.apiBaseUrl = uri;
+      this.apiBaseUrl = ConfigChecks.apiBaseUrl(url, DEFAULT_API_BASE_URL);
       return this;
     }
 
-    /** The HTTP client to use (the host's proxy, executor, TLS); its own connect timeout applies. */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+    /** The HTTP client, timeouts and webhook size limit, in place of {@link #DEFAULT_HTTP}. */
+    public Builder http(HttpSettings http) {
+      this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /** How long to wait for a connection. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** How long one API call or download may take, uploads included. */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
-      return this;
-    }
-
-    /** The largest webhook body accepted, in bytes. */
-    public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
-      return this;
+    /**
+     * Changes some HTTP settings and keeps the others, such as {@code .http(h -> h.client(c))}.
+     *
+     * @throws InvalidInputException if a value set is invalid
+     */
+    public Builder http(Consumer<HttpSettings.Builder> change) {
+      return http(http.with(change));
     }
 
     /** The configuration. */
     public TelegramConfig build() {
       return new TelegramConfig(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

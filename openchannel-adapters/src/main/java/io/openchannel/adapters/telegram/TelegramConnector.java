@@ -9,6 +9,7 @@ import io.openchannel.InvalidInputException;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.internal.ConfigChecks;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.SendResult;
@@ -41,7 +42,7 @@ import java.util.Objects;
  *       Telegram does not redeliver them.
  * </ul>
  * Bodies that are not JSON, not {@code application/json} or larger than
- * {@link TelegramConfig#maxWebhookBytes()} are {@link InvalidInputException}s.
+ * {@link TelegramConfig#http()}'s {@code maxWebhookBytes} are {@link InvalidInputException}s.
  *
  * <p><b>Outbound.</b> Text goes by {@code sendMessage}; files by multipart {@code sendPhoto} (JPEG
  * or PNG up to 10 MB), {@code sendVoice} (voice messages) or {@code sendDocument} (everything else),
@@ -64,9 +65,7 @@ public final class TelegramConnector implements ChannelConnector {
   /** A connector for the bots of {@code config}. */
   public TelegramConnector(TelegramConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    // HTTP/1.1: Telegram speaks it, and it avoids h2c upgrade attempts against plain-http fakes.
-    this.http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout()).build());
+    this.http = ConfigChecks.client(config.http());
     this.sender = new TelegramSender();
   }
 
@@ -90,9 +89,9 @@ public final class TelegramConnector implements ChannelConnector {
           + type + "\"");
     }
     byte[] body = request.body();
-    if (body.length > config.maxWebhookBytes()) {
+    if (body.length > config.http().maxWebhookBytes()) {
       throw new InvalidInputException("the update is " + body.length + " bytes; at most "
-          + config.maxWebhookBytes() + " are accepted (TelegramConfig.maxWebhookBytes)");
+          + config.http().maxWebhookBytes() + " are accepted (TelegramConfig http maxWebhookBytes)");
     }
     JsonNode update;
     try {
@@ -130,6 +129,6 @@ public final class TelegramConnector implements ChannelConnector {
   }
 
   private TelegramApi api(TelegramBot bot) {
-    return new TelegramApi(http, config.apiBaseUrl(), bot, config.requestTimeout());
+    return new TelegramApi(http, config.apiBaseUrl(), bot, config.http().requestTimeout());
   }
 }

@@ -2,14 +2,16 @@ package io.openchannel.adapters.twitter;
 
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
+import io.openchannel.adapters.HttpSettings;
+import io.openchannel.adapters.internal.ConfigChecks;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -18,28 +20,28 @@ import java.util.function.Supplier;
  * largest webhook body accepted. Immutable and thread-safe; build one with {@link #builder()}.
  */
 public final class XConfig {
+  /**
+   * X's HTTP defaults: 10 s to connect, 30 s per API call or media download, 1 MB webhooks.
+   */
+  public static final HttpSettings DEFAULT_HTTP =
+      HttpSettings.of(Duration.ofSeconds(10), Duration.ofSeconds(30), 1024 * 1024);
+
   /** X's public API. */
   public static final URI DEFAULT_API_BASE_URL = URI.create("https://api.x.com");
 
   private final Map<AccountId, XAccount> accounts;
   private final URI apiBaseUrl;
-  private final Optional<HttpClient> httpClient;
-  private final Duration connectTimeout;
-  private final Duration requestTimeout;
+  private final HttpSettings http;
   private final Clock clock;
-  private final int maxWebhookBytes;
 
   private XConfig(Builder b) {
     this.accounts = Map.copyOf(b.accounts);
     this.apiBaseUrl = b.apiBaseUrl;
-    this.httpClient = Optional.ofNullable(b.httpClient);
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
+    this.http = b.http;
     this.clock = b.clock;
-    this.maxWebhookBytes = b.maxWebhookBytes;
   }
 
-  /** A builder with X's public API, the system clock, 10 s to connect, 30 s per call, 1 MB webhooks. */
+  /** A builder with X's public API, the system clock and {@link #DEFAULT_HTTP}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -54,19 +56,9 @@ public final class XConfig {
     return apiBaseUrl;
   }
 
-  /** The host's HTTP client, if it gave one; otherwise the connector makes its own. */
-  public Optional<HttpClient> httpClient() {
-    return httpClient;
-  }
-
-  /** How long to wait for a connection (for the connector's own client). */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  /** How long one call or media download may take. */
-  public Duration requestTimeout() {
-    return requestTimeout;
+  /** The HTTP client, timeouts and webhook size limit: {@link #DEFAULT_HTTP} unless changed. */
+  public HttpSettings http() {
+    return http;
   }
 
   /** The clock rate-limit resets are measured against. */
@@ -74,20 +66,12 @@ public final class XConfig {
     return clock;
   }
 
-  /** The largest webhook body accepted. */
-  public int maxWebhookBytes() {
-    return maxWebhookBytes;
-  }
-
   /** Builds an {@link XConfig}; values are validated as they are set. Not thread-safe. */
   public static final class Builder {
     private final Map<AccountId, XAccount> accounts = new LinkedHashMap<>();
     private URI apiBaseUrl = DEFAULT_API_BASE_URL;
-    private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private HttpSettings http = DEFAULT_HTTP;
     private Clock clock = Clock.systemUTC();
-    private int maxWebhookBytes = 1024 * 1024;
 
     private Builder() {}
 
@@ -111,33 +95,23 @@ public final class XConfig {
      * @throws InvalidInputException if it is not an absolute http(s) URL without query
      */
     public Builder apiBaseUrl(String url) {
-      URI uri = URI.create(Objects.requireNonNull(url, "url").replaceAll("/+$", ""));
-      String scheme = uri.getScheme();
-      if (scheme == null || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
-          || uri.getQuery() != null || uri.getFragment() != null) {
-        throw new InvalidInputException("apiBaseUrl must be an absolute http(s) URL such as "
-            + DEFAULT_API_BASE_URL + ", got " + url);
-      }
-      this.apiBaseUrl = uri;
+      this.apiBaseUrl = ConfigChecks.apiBaseUrl(url, DEFAULT_API_BASE_URL);
       return this;
     }
 
-    /** The HTTP client to use (the host's proxy, executor, TLS). */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+    /** The HTTP client, timeouts and webhook size limit, in place of {@link #DEFAULT_HTTP}. */
+    public Builder http(HttpSettings http) {
+      this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /** How long to wait for a connection. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** How long one call may take. */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
-      return this;
+    /**
+     * Changes some HTTP settings and keeps the others, such as {@code .http(h -> h.client(c))}.
+     *
+     * @throws InvalidInputException if a value set is invalid
+     */
+    public Builder http(Consumer<HttpSettings.Builder> change) {
+      return http(http.with(change));
     }
 
     /** The clock; tests pass a manual one. */
@@ -146,26 +120,9 @@ public final class XConfig {
       return this;
     }
 
-    /** The largest webhook body accepted, in bytes. */
-    public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
-      return this;
-    }
-
     /** The configuration. */
     public XConfig build() {
       return new XConfig(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

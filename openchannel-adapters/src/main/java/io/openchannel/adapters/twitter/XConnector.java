@@ -9,6 +9,7 @@ import io.openchannel.InvalidInputException;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.internal.ConfigChecks;
 import io.openchannel.adapters.internal.HmacSignature;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
@@ -53,7 +54,7 @@ import java.util.function.Supplier;
  *   <li>Typing indicators, tweets, follows and unknown kinds are acknowledged, nothing stored.
  * </ul>
  * Bodies that are not JSON, not {@code application/json} or larger than
- * {@link XConfig#maxWebhookBytes()} are {@link InvalidInputException}s.
+ * {@link XConfig#http()}'s {@code maxWebhookBytes} are {@link InvalidInputException}s.
  *
  * <p><b>Outbound.</b> Text up to 10,000 characters goes by
  * {@code POST /2/dm_conversations/with/{participant_id}/messages} with the account's OAuth 2.0
@@ -81,9 +82,7 @@ public final class XConnector implements ChannelConnector {
   /** A connector for the accounts of {@code config}. */
   public XConnector(XConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build()); // a redirect would carry the token on
+    this.http = ConfigChecks.client(config.http());
     this.sender = new XSender(http, config);
   }
 
@@ -118,9 +117,9 @@ public final class XConnector implements ChannelConnector {
     if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new InvalidInputException("an X delivery is application/json, got Content-Type \"" + type + "\"");
     }
-    if (body.length > config.maxWebhookBytes()) {
+    if (body.length > config.http().maxWebhookBytes()) {
       throw new InvalidInputException("the delivery is " + body.length + " bytes; at most "
-          + config.maxWebhookBytes() + " are accepted (XConfig.maxWebhookBytes)");
+          + config.http().maxWebhookBytes() + " are accepted (XConfig http maxWebhookBytes)");
     }
     JsonNode delivery;
     try {
@@ -162,7 +161,7 @@ public final class XConnector implements ChannelConnector {
   private Supplier<InputStream> download(URI url, XAccount x) {
     return () -> {
       try {
-        HttpRequest get = HttpRequest.newBuilder(url).timeout(config.requestTimeout())
+        HttpRequest get = HttpRequest.newBuilder(url).timeout(config.http().requestTimeout())
             .header("Authorization", "Bearer " + x.userToken().get()).GET().build();
         HttpResponse<InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {

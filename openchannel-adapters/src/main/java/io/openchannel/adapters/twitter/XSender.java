@@ -97,7 +97,7 @@ final class XSender {
   private HttpResponse<byte[]> post(String path, String token, ObjectNode body)
       throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(config.apiBaseUrl() + path))
-        .timeout(config.requestTimeout())
+        .timeout(config.http().requestTimeout())
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))

@@ -49,7 +49,7 @@ final class AttachmentFetcher {
   }
 
   private InputStream download(URI uri) {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.requestTimeout()).GET().build();
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.http().requestTimeout()).GET().build();
     try {
       HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() / 100 != 2) {

@@ -2,6 +2,7 @@ package io.openchannel.adapters.webhook;
 
 import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
+import io.openchannel.adapters.internal.ConfigChecks;
 import io.openchannel.internal.util.Checks;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
@@ -51,10 +52,7 @@ public final class GenericWebhookConnector implements ChannelConnector {
   /** A connector configured by {@code config}. */
   public GenericWebhookConnector(GenericWebhookConfig config) {
     Checks.notNull(config, "config");
-    HttpClient http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
-        .connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER) // a moved Reply URL is a setting to fix
-        .build());
+    HttpClient http = ConfigChecks.client(config.http());
     this.secret = new SharedSecret(config.secret());
     this.parser = new InboundParser(config, new AttachmentFetcher(config, http));
     this.sender = new ReplySender(config, http);

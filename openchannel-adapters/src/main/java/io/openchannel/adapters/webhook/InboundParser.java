@@ -78,9 +78,9 @@ final class InboundParser {
         throw new InvalidInputException("Content-Type must be application/json, got " + type.get());
       }
     }
-    if (size > config.maxBodyBytes()) {
+    if (size > config.http().maxWebhookBytes()) {
       throw new InvalidInputException("body is " + size + " bytes; at most "
-          + config.maxBodyBytes() + " are accepted");
+          + config.http().maxWebhookBytes() + " are accepted");
     }
   }
 

@@ -36,7 +36,7 @@ final class ReplySender {
       return SendResult.permanentFailure("account " + account.id() + " has no Reply URL");
     }
     HttpRequest request = HttpRequest.newBuilder(replyUrl.get())
-        .timeout(config.requestTimeout())
+        .timeout(config.http().requestTimeout())
         .header("Content-Type", "application/json; charset=utf-8")
         .header("Accept", "application/json")
         // A resend after a crash or a transient failure carries the same key.

@@ -2,14 +2,15 @@ package io.openchannel.adapters.whatsapp;
 
 import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
+import io.openchannel.adapters.HttpSettings;
 import io.openchannel.adapters.internal.meta.GraphApi;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How a {@link WhatsAppConnector} reaches the Cloud API: one {@link WhatsAppNumber} per account,
@@ -17,6 +18,13 @@ import java.util.Optional;
  * accepted. Immutable and thread-safe; build one with {@link #builder()}.
  */
 public final class WhatsAppConfig {
+  /**
+   * The Cloud API's HTTP defaults: 10 s to connect, 60 s per API call, upload or media download,
+   * 3 MB webhooks.
+   */
+  public static final HttpSettings DEFAULT_HTTP =
+      HttpSettings.of(Duration.ofSeconds(10), Duration.ofSeconds(60), 3 * 1024 * 1024);
+
   /** Meta's Graph API. */
   public static final URI DEFAULT_GRAPH_BASE_URL = GraphApi.DEFAULT_BASE_URL;
   /** The Graph API version used unless the host pins another. */
@@ -25,25 +33,16 @@ public final class WhatsAppConfig {
   private final Map<AccountId, WhatsAppNumber> numbers;
   private final URI graphBaseUrl;
   private final String apiVersion;
-  private final Optional<HttpClient> httpClient;
-  private final Duration connectTimeout;
-  private final Duration requestTimeout;
-  private final int maxWebhookBytes;
+  private final HttpSettings http;
 
   private WhatsAppConfig(Builder b) {
     this.numbers = Map.copyOf(b.numbers);
     this.graphBaseUrl = b.graphBaseUrl;
     this.apiVersion = b.apiVersion;
-    this.httpClient = Optional.ofNullable(b.httpClient);
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
-    this.maxWebhookBytes = b.maxWebhookBytes;
+    this.http = b.http;
   }
 
-  /**
-   * A builder with Meta's Graph API at {@link #DEFAULT_API_VERSION}, 10 s to connect, 60 s per
-   * request and 3 MB webhooks.
-   */
+  /** A builder with Meta's Graph API at {@link #DEFAULT_API_VERSION} and {@link #DEFAULT_HTTP}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -63,24 +62,9 @@ public final class WhatsAppConfig {
     return apiVersion;
   }
 
-  /** The host's HTTP client, if it gave one; otherwise the connector makes its own. */
-  public Optional<HttpClient> httpClient() {
-    return httpClient;
-  }
-
-  /** How long to wait for a connection (for the connector's own client). */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  /** How long one API call, upload or media download may take. */
-  public Duration requestTimeout() {
-    return requestTimeout;
-  }
-
-  /** The largest webhook body accepted, in bytes. */
-  public int maxWebhookBytes() {
-    return maxWebhookBytes;
+  /** The HTTP client, timeouts and webhook size limit: {@link #DEFAULT_HTTP} unless changed. */
+  public HttpSettings http() {
+    return http;
   }
 
   /** Builds a {@link WhatsAppConfig}; validation happens as each value is set. Not thread-safe. */
@@ -88,10 +72,7 @@ public final class WhatsAppConfig {
     private final Map<AccountId, WhatsAppNumber> numbers = new LinkedHashMap<>();
     private URI graphBaseUrl = DEFAULT_GRAPH_BASE_URL;
     private String apiVersion = DEFAULT_API_VERSION;
-    private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(60);
-    private int maxWebhookBytes = 3 * 1024 * 1024;
+    private HttpSettings http = DEFAULT_HTTP;
 
     private Builder() {}
 
@@ -136,31 +117,19 @@ public final class WhatsAppConfig {
       return this;
     }
 
-    /** The HTTP client to use (the host's proxy, executor, TLS); its own connect timeout applies. */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+    /** The HTTP client, timeouts and webhook size limit, in place of {@link #DEFAULT_HTTP}. */
+    public Builder http(HttpSettings http) {
+      this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 
-    /** How long to wait for a connection. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** How long one API call, upload or download may take. */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
-      return this;
-    }
-
-    /** The largest webhook body accepted, in bytes. */
-    public Builder maxWebhookBytes(int bytes) {
-      if (bytes <= 0) {
-        throw new InvalidInputException("maxWebhookBytes must be positive, got " + bytes);
-      }
-      this.maxWebhookBytes = bytes;
-      return this;
+    /**
+     * Changes some HTTP settings and keeps the others, such as {@code .http(h -> h.client(c))}.
+     *
+     * @throws InvalidInputException if a value set is invalid
+     */
+    public Builder http(Consumer<HttpSettings.Builder> change) {
+      return http(http.with(change));
     }
 
     /**
@@ -175,14 +144,6 @@ public final class WhatsAppConfig {
             + " verifyToken))");
       }
       return new WhatsAppConfig(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new InvalidInputException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

@@ -29,8 +29,8 @@ import java.util.Optional;
  * matches. Every delivery must carry {@code X-Hub-Signature-256}, the HMAC-SHA256 of the raw body
  * under the app secret: without it, or with a wrong one, it is a
  * {@link WebhookVerificationException} and nothing is stored. Bodies that are not JSON objects,
- * not {@code application/json} or larger than {@link WhatsAppConfig#maxWebhookBytes()} are
- * {@link InvalidInputException}s. One delivery may hold several entries and changes; only changes
+ * not {@code application/json} or larger than {@link WhatsAppConfig#http()}'s
+ * {@code maxWebhookBytes} are {@link InvalidInputException}s. One delivery may hold several entries and changes; only changes
  * of field {@code messages} for this account's {@code phone_number_id} are read (give each number
  * its own endpoint, or route by number before calling the engine).
  *
@@ -91,8 +91,9 @@ public final class WhatsAppConnector implements ChannelConnector {
   /** A connector whose Retry-After dates are read against {@code clock}. */
   public WhatsAppConnector(WhatsAppConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
-    HttpClient http = config.httpClient().orElseGet(() -> GraphApi.defaultClient(config.connectTimeout()));
-    this.graph = new GraphApi(http, config.graphBaseUrl(), config.apiVersion(), config.requestTimeout());
+    HttpClient http = GraphApi.client(config.http());
+    this.graph = new GraphApi(
+        http, config.graphBaseUrl(), config.apiVersion(), config.http().requestTimeout());
     this.sender = new WhatsAppSender(Objects.requireNonNull(clock, "clock"));
   }
 
@@ -105,7 +106,7 @@ public final class WhatsAppConnector implements ChannelConnector {
   public WebhookResult handle(WebhookRequest request, Account account) {
     WhatsAppNumber number = number(account);
     MetaWebhook webhook = new MetaWebhook("WhatsApp", number.appSecret(), number.verifyToken(),
-        config.maxWebhookBytes());
+        config.http().maxWebhookBytes());
     Optional<WebhookResponse> handshake = webhook.handshake(request);
     if (handshake.isPresent()) {
       return WebhookResult.handshake(handshake.get());

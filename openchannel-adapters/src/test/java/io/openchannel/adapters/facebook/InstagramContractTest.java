@@ -2,28 +2,15 @@ package io.openchannel.adapters.facebook;
 
 import io.openchannel.account.Account;
 import io.openchannel.adapters.internal.meta.FakeGraph;
-import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.WebhookRequest;
-import io.openchannel.tck.ChannelConnectorContract;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 
 /** The connector kit for Instagram, against the fake Graph API on loopback. */
-class InstagramContractTest extends ChannelConnectorContract {
-  private final FakeGraph fake = SendApiRules.install(new FakeGraph(FacebookFixtures.IG_TOKEN));
-  private final InstagramConnector connector = new InstagramConnector(FacebookFixtures.config(fake));
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
-
-  @Override
-  protected ChannelConnector connector() {
-    return connector;
+class InstagramContractTest extends MetaConnectorContract {
+  InstagramContractTest() {
+    super(FacebookFixtures.IG_TOKEN, InstagramConnector::new);
   }
 
   @Override
@@ -37,23 +24,8 @@ class InstagramContractTest extends ChannelConnectorContract {
   }
 
   @Override
-  protected WebhookRequest withoutSignature(WebhookRequest request) {
-    return FacebookFixtures.withoutSignature(request);
-  }
-
-  @Override
-  protected WebhookRequest resign(WebhookRequest request) {
-    return FacebookFixtures.signed(new String(request.body(), StandardCharsets.UTF_8));
-  }
-
-  @Override
   protected OutboundMessage outbound() {
     return FacebookFixtures.text(FacebookFixtures.IG, "6543210987654321", "Ciao Lena 👋", Optional.empty());
-  }
-
-  @Override
-  protected void platformAcceptsNext() {
-    // the fake accepts unless told otherwise
   }
 
   @Override

@@ -66,7 +66,7 @@ class MetaWebhookRefusalTest {
         text.headers().get(MetaWebhook.SIGNATURE_HEADER)), text.body());
     MessengerConnector small = new MessengerConnector(FacebookConfig.builder(FacebookFixtures.APP_SECRET,
         FacebookFixtures.VERIFY_TOKEN).page(FacebookFixtures.FB, FacebookFixtures.PAGE_ID, "t")
-        .maxWebhookBytes(100).build());
+        .http(h -> h.maxWebhookBytes(100)).build());
 
     assertThatThrownBy(() -> connector.handle(FacebookFixtures.signed("{\"object\":\"page\",\"entry\":[}"),
         MESSENGER_ACCOUNT)).isInstanceOf(InvalidInputException.class).hasMessageContaining("not valid JSON");

@@ -2,27 +2,14 @@ package io.openchannel.adapters.facebook;
 
 import io.openchannel.account.Account;
 import io.openchannel.adapters.internal.meta.FakeGraph;
-import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.WebhookRequest;
-import io.openchannel.tck.ChannelConnectorContract;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 
 /** The connector kit for Facebook Page comments, against the fake Graph API on loopback. */
-class PageFeedContractTest extends ChannelConnectorContract {
-  private final FakeGraph fake = SendApiRules.install(new FakeGraph(FacebookFixtures.PAGE_TOKEN));
-  private final PageFeedConnector connector = new PageFeedConnector(FacebookFixtures.config(fake));
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
-
-  @Override
-  protected ChannelConnector connector() {
-    return connector;
+class PageFeedContractTest extends MetaConnectorContract {
+  PageFeedContractTest() {
+    super(FacebookFixtures.PAGE_TOKEN, PageFeedConnector::new);
   }
 
   @Override
@@ -36,24 +23,9 @@ class PageFeedContractTest extends ChannelConnectorContract {
   }
 
   @Override
-  protected WebhookRequest withoutSignature(WebhookRequest request) {
-    return FacebookFixtures.withoutSignature(request);
-  }
-
-  @Override
-  protected WebhookRequest resign(WebhookRequest request) {
-    return FacebookFixtures.signed(new String(request.body(), StandardCharsets.UTF_8));
-  }
-
-  @Override
   protected OutboundMessage outbound() {
     return FacebookFixtures.publicText(FacebookFixtures.PAGE, "26458393011122334",
         "987654321098765_1122334455667788", "Thanks Mia!");
-  }
-
-  @Override
-  protected void platformAcceptsNext() {
-    // the fake accepts unless told otherwise
   }
 
   @Override

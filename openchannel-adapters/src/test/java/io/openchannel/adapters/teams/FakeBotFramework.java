@@ -1,17 +1,16 @@
 package io.openchannel.adapters.teams;
 
+import static io.openchannel.adapters.LoopbackServer.respond;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.openchannel.adapters.LoopbackServer;
+import io.openchannel.adapters.LoopbackServer.Received;
+import io.openchannel.adapters.LoopbackServer.Script;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,27 +29,10 @@ final class FakeBotFramework implements AutoCloseable {
   static final String APP_PASSWORD = "p4ss~word.With-Chars";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One request as received. */
-  record Received(String method, String path, Map<String, String> headers, byte[] body) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
-    }
-  }
-
-  private record Answer(int status, String body, Map<String, String> headers) {}
-
-  private final HttpServer server;
+  private final LoopbackServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
-  private final Deque<Answer> script = new ArrayDeque<>();
+  private final Script script = new Script();
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final AtomicInteger tokensIssued = new AtomicInteger();
   private final AtomicInteger activityIds = new AtomicInteger(1000);
@@ -58,17 +40,11 @@ final class FakeBotFramework implements AutoCloseable {
   private volatile int tokenStatus = 200;
 
   FakeBotFramework() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::serve);
-    server.start();
+    server = new LoopbackServer(this::serve);
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   /** The serviceUrl fixtures carry. */
@@ -79,8 +55,8 @@ final class FakeBotFramework implements AutoCloseable {
   /** The next activity post is answered {@code status} with Bot Framework's error shape. */
   synchronized FakeBotFramework failNext(int status, String code, String message, String retryAfter) {
     Map<String, String> headers = retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter);
-    script.add(new Answer(status, "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}",
-        headers));
+    script.add(status, "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}",
+        headers);
     return this;
   }
 
@@ -122,11 +98,8 @@ final class FakeBotFramework implements AutoCloseable {
   }
 
   private void serve(HttpExchange ex) throws IOException {
-    byte[] body = ex.getRequestBody().readAllBytes();
-    Map<String, String> headers = new HashMap<>();
-    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-    String path = ex.getRequestURI().getRawPath();
-    Received r = new Received(ex.getRequestMethod(), path, headers, body);
+    Received r = Received.read(ex);
+    String path = r.path();
     received.add(r);
     if (path.equals("/token")) {
       token(ex, r);
@@ -205,12 +178,7 @@ final class FakeBotFramework implements AutoCloseable {
       respond(ex, 401, "{\"message\":\"Authorization has been denied for this request.\"}", Map.of());
       return;
     }
-    Answer scripted;
-    synchronized (this) {
-      scripted = script.poll();
-    }
-    if (scripted != null) {
-      respond(ex, scripted.status(), scripted.body(), scripted.headers());
+    if (script.answer(ex)) {
       return;
     }
     respond(ex, 201, "{\"id\":\"" + activityIds.incrementAndGet() + "\"}", Map.of());
@@ -221,22 +189,8 @@ final class FakeBotFramework implements AutoCloseable {
     tokensIssued.incrementAndGet();
   }
 
-  private static void respond(HttpExchange ex, int status, String body, Map<String, String> headers)
-      throws IOException {
-    respond(ex, status, body.getBytes(StandardCharsets.UTF_8), headers);
-  }
-
-  private static void respond(HttpExchange ex, int status, byte[] body, Map<String, String> headers)
-      throws IOException {
-    headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    ex.getResponseBody().write(body);
-    ex.close();
-  }
-
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

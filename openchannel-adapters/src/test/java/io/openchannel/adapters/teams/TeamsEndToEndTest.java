@@ -5,6 +5,7 @@ import static io.openchannel.adapters.teams.TeamsFixtures.TEAMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openchannel.adapters.LoopbackServer.Received;
 import io.openchannel.OpenChannel;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.contact.ChannelIdentity;
@@ -54,7 +55,7 @@ class TeamsEndToEndTest {
     Message reply = oc.desk(ANN).sendText(chat.id(), "Sorry Megan, checking it now 🔍");
     scheduler.runDue();
 
-    FakeBotFramework.Received sent = fake.activities().get(0);
+    Received sent = fake.activities().get(0);
     assertThat(sent.path()).contains("/v3/conversations/a%3A1Hq9vP2sFq0S3wMJ7bKxkQ0XQnS6bJz");
     assertThat(sent.json().get("text").asText()).isEqualTo("Sorry Megan, checking it now 🔍");
     Message stored = find(chat.id(), reply);

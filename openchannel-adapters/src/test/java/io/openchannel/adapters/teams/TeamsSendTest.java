@@ -3,6 +3,7 @@ package io.openchannel.adapters.teams;
 import static io.openchannel.adapters.teams.TeamsFixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openchannel.adapters.LoopbackServer.Received;
 import io.openchannel.spi.channel.SendResult;
 import io.openchannel.tck.ManualClock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class TeamsSendTest {
     SendResult result = connector.send(TeamsFixtures.text(TeamsFixtures.PERSONAL, "Hi Megan 👋 مرحبا"), ACCOUNT);
 
     assertThat(result).isEqualTo(SendResult.sent(TeamsFixtures.PERSONAL + "|1001"));
-    FakeBotFramework.Received post = fake.activities().get(0);
+    Received post = fake.activities().get(0);
     assertThat(post.path()).isEqualTo("/teams/v3/conversations/"
         + "a%3A1Hq9vP2sFq0S3wMJ7bKxkQ0XQnS6bJz_yN2uL8fGm4pR5tW1cV3eA7dB9hI2oK/activities");
     assertThat(post.header("Authorization")).isEqualTo("Bearer token-1");
@@ -180,7 +181,7 @@ class TeamsSendTest {
     assertThat(connector.send(TeamsFixtures.text(TeamsFixtures.PERSONAL, "hi"), ACCOUNT))
         .isInstanceOf(SendResult.Sent.class);
 
-    FakeBotFramework.Received post = fake.activities().get(0);
+    Received post = fake.activities().get(0);
     assertThat(post.path()).endsWith("/activities/1732443300123");
     assertThat(post.json().get("replyToId").asText()).isEqualTo("1732443300123");
   }

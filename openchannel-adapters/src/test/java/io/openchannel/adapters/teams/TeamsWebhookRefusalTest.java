@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TeamsWebhookRefusalTest {
   private final FakeBotFramework fake = new FakeBotFramework();
   private final TeamsConnector connector = new TeamsConnector(
-      TeamsFixtures.config(fake, TeamsFixtures.clock()).maxWebhookBytes(4096).build());
+      TeamsFixtures.config(fake, TeamsFixtures.clock()).http(h -> h.maxWebhookBytes(4096)).build());
 
   @AfterEach
   void stop() {

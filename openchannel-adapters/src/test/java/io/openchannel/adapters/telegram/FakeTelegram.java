@@ -3,11 +3,9 @@ package io.openchannel.adapters.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.openchannel.adapters.LoopbackServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -46,7 +44,7 @@ final class FakeTelegram implements AutoCloseable {
 
   private record Answer(int status, String body) {}
 
-  private final HttpServer server;
+  private final LoopbackServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final Deque<Answer> script = new ArrayDeque<>();
@@ -55,17 +53,11 @@ final class FakeTelegram implements AutoCloseable {
   private final AtomicLong messageIds = new AtomicLong(9000);
 
   FakeTelegram() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::serve);
-    server.start();
+    server = new LoopbackServer(this::serve);
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   /** The next send is answered with {@code status} and Telegram's error shape. */
@@ -180,14 +172,11 @@ final class FakeTelegram implements AutoCloseable {
   }
 
   private static void respond(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    ex.getResponseBody().write(body);
-    ex.close();
+    LoopbackServer.respond(ex, status, body, Map.of());
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

@@ -16,8 +16,8 @@ class TelegramConfigTest {
     TelegramConfig config = TelegramConfig.builder().bot(TG, "1:a", "s").build();
 
     assertThat(config.apiBaseUrl()).hasToString("https://api.telegram.org");
-    assertThat(config.maxWebhookBytes()).isEqualTo(1024 * 1024);
-    assertThat(config.httpClient()).isEmpty();
+    assertThat(config.http().maxWebhookBytes()).isEqualTo(1024 * 1024);
+    assertThat(config.http().client()).isEmpty();
     assertThat(config.bot(TG)).isPresent();
     assertThat(config.bot(AccountId.of("x"))).isEmpty();
   }
@@ -37,8 +37,8 @@ class TelegramConfigTest {
         .hasMessageContaining("A-Z, a-z, 0-9");
     assertThatThrownBy(() -> b.bot(TG, "1:a", "x".repeat(257))).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> b.apiBaseUrl("ftp://x")).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> b.requestTimeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> b.maxWebhookBytes(0)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> b.http(h -> h.requestTimeout(Duration.ZERO))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> b.http(h -> h.maxWebhookBytes(0))).isInstanceOf(InvalidInputException.class);
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** What the webhook refuses, and how; no HTTP is involved, so no fake server either. */
 class WebhookRefusalTest {
   private final TelegramConnector connector = new TelegramConnector(TelegramConfig.builder()
-      .bot(TelegramFixtures.TG, FakeTelegram.TOKEN, SECRET).maxWebhookBytes(4096).build());
+      .bot(TelegramFixtures.TG, FakeTelegram.TOKEN, SECRET).http(h -> h.maxWebhookBytes(4096)).build());
 
   @Test
   void aWrongSecretIsAVerificationFailure() {

@@ -1,17 +1,14 @@
 package io.openchannel.adapters.twitter;
 
+import static io.openchannel.adapters.LoopbackServer.respond;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.openchannel.adapters.LoopbackServer;
+import io.openchannel.adapters.LoopbackServer.Received;
+import io.openchannel.adapters.LoopbackServer.Script;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,48 +24,25 @@ final class FakeX implements AutoCloseable {
   static final String TOKEN = "VGhpcyBpcyBhIGZha2UgdXNlciB0b2tlbg:1764000000000:1:0:at:1";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One request as received. */
-  record Received(String method, String path, Map<String, String> headers, byte[] body) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
-    }
-  }
-
-  private record Answer(int status, String body, Map<String, String> headers) {}
-
-  private final HttpServer server;
+  private final LoopbackServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
-  private final Deque<Answer> script = new ArrayDeque<>();
+  private final Script script = new Script();
   private final Map<String, byte[]> media = new ConcurrentHashMap<>();
   private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
   private final AtomicLong eventIds = new AtomicLong(1582838000000000000L);
 
   FakeX() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::serve);
-    server.start();
+    server = new LoopbackServer(this::serve);
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   /** The next send is answered {@code status} with {@code body} and {@code headers}. */
   synchronized FakeX failNext(int status, String body, Map<String, String> headers) {
-    script.add(new Answer(status, body, headers));
+    script.add(status, body, headers);
     return this;
   }
 
@@ -90,11 +64,8 @@ final class FakeX implements AutoCloseable {
   }
 
   private void serve(HttpExchange ex) throws IOException {
-    byte[] body = ex.getRequestBody().readAllBytes();
-    Map<String, String> headers = new HashMap<>();
-    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-    String path = ex.getRequestURI().getRawPath();
-    Received r = new Received(ex.getRequestMethod(), path, headers, body);
+    Received r = Received.read(ex);
+    String path = r.path();
     received.add(r);
     if (!("Bearer " + TOKEN).equals(r.header("Authorization"))) {
       respond(ex, 401, "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,"
@@ -115,12 +86,7 @@ final class FakeX implements AutoCloseable {
       respond(ex, 400, "{\"title\":\"Invalid Request\",\"detail\":\"fake: " + problem + "\"}", Map.of());
       return;
     }
-    Answer scripted;
-    synchronized (this) {
-      scripted = script.poll();
-    }
-    if (scripted != null) {
-      respond(ex, scripted.status(), scripted.body(), scripted.headers());
+    if (script.answer(ex)) {
       return;
     }
     String participant = path.split("/")[4];
@@ -154,12 +120,7 @@ final class FakeX implements AutoCloseable {
       respond(ex, 400, "{\"title\":\"Invalid Request\",\"detail\":\"fake: " + problem + "\"}", Map.of());
       return;
     }
-    Answer scripted;
-    synchronized (this) {
-      scripted = script.poll();
-    }
-    if (scripted != null) {
-      respond(ex, scripted.status(), scripted.body(), scripted.headers());
+    if (script.answer(ex)) {
       return;
     }
     String id = Long.toString(eventIds.incrementAndGet() + 300_000_000_000L);
@@ -201,22 +162,8 @@ final class FakeX implements AutoCloseable {
     return null;
   }
 
-  private static void respond(HttpExchange ex, int status, String body, Map<String, String> headers)
-      throws IOException {
-    respond(ex, status, body.getBytes(StandardCharsets.UTF_8), headers);
-  }
-
-  private static void respond(HttpExchange ex, int status, byte[] body, Map<String, String> headers)
-      throws IOException {
-    headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    ex.getResponseBody().write(body);
-    ex.close();
-  }
-
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

@@ -3,6 +3,7 @@ package io.openchannel.adapters.twitter;
 import static io.openchannel.adapters.twitter.XFixtures.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openchannel.adapters.LoopbackServer.Received;
 import io.openchannel.spi.channel.SendResult;
 import io.openchannel.tck.ManualClock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class XSendTest {
     SendResult result = connector.send(XFixtures.text(XFixtures.LAYLA, "Hi Layla 👋 مرحبا"), ACCOUNT);
 
     assertThat(result).isEqualTo(SendResult.sent("1582838000000000001"));
-    FakeX.Received post = fake.last();
+    Received post = fake.last();
     assertThat(post.method()).isEqualTo("POST");
     assertThat(post.path()).isEqualTo("/2/dm_conversations/with/3001969357/messages");
     assertThat(post.header("Authorization")).isEqualTo("Bearer " + FakeX.TOKEN);
@@ -120,8 +121,8 @@ class XSendTest {
     SendResult result = connector.send(XFixtures.image(XFixtures.LAYLA, "your label", "image/png", png), ACCOUNT);
 
     assertThat(result).isInstanceOf(SendResult.Sent.class);
-    List<FakeX.Received> calls = fake.received();
-    assertThat(calls).extracting(FakeX.Received::path)
+    List<Received> calls = fake.received();
+    assertThat(calls).extracting(Received::path)
         .containsExactly("/2/media/upload", "/2/dm_conversations/with/3001969357/messages");
     assertThat(calls.get(0).json().get("media_type").asText()).isEqualTo("image/png");
     String mediaId = calls.get(1).json().get("attachments").get(0).get("media_id").asText();

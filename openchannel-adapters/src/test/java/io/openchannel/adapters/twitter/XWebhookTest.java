@@ -22,7 +22,7 @@ class XWebhookTest {
   private final FakeX fake = new FakeX();
   private final XConnector connector = new XConnector(XConfig.builder()
       .account(XFixtures.X, XFixtures.OWN_USER, XFixtures.CONSUMER_SECRET, () -> FakeX.TOKEN)
-      .apiBaseUrl(fake.baseUrl()).maxWebhookBytes(4096).build());
+      .apiBaseUrl(fake.baseUrl()).http(h -> h.maxWebhookBytes(4096)).build());
 
   @AfterEach
   void stop() {

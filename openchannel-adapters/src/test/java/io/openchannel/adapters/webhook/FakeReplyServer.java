@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.openchannel.adapters.LoopbackServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,7 +44,7 @@ final class FakeReplyServer implements AutoCloseable {
   /** A scripted answer. */
   record Answer(int status, Map<String, String> headers, String body) {}
 
-  private final HttpServer server;
+  private final LoopbackServer server;
   private final List<Received> received = new ArrayList<>();
   private final Deque<Answer> script = new ArrayDeque<>();
   private final Map<String, byte[]> files = new TreeMap<>();
@@ -54,18 +52,12 @@ final class FakeReplyServer implements AutoCloseable {
   private boolean hangNext;
 
   FakeReplyServer() {
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::handle);
-    server.start();
+    server = new LoopbackServer(this::handle);
   }
 
   /** The base URL, such as {@code http://127.0.0.1:41234}. */
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   synchronized FakeReplyServer answer(int status, String body, Map<String, String> headers) {
@@ -142,6 +134,6 @@ final class FakeReplyServer implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
-    server.stop(0);
+    server.close();
   }
 }

@@ -22,7 +22,8 @@ class GenericWebhookRefusalTest {
   private static final Map<String, String> JSON_TYPE = Map.of("Content-Type", "application/json");
 
   private final GenericWebhookConnector connector = new GenericWebhookConnector(
-      GenericWebhookConfig.builder(SECRET).clock(GenericFixtures.CLOCK).maxBodyBytes(4096).build());
+      GenericWebhookConfig.builder(SECRET).clock(GenericFixtures.CLOCK)
+          .http(h -> h.maxWebhookBytes(4096)).build());
   private final Account account = GenericFixtures.account("http://127.0.0.1:9/reply", "phone");
 
   @Test

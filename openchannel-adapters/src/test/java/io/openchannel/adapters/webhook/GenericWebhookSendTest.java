@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class GenericWebhookSendTest {
   private final FakeReplyServer server = new FakeReplyServer();
   private final GenericWebhookConnector connector = new GenericWebhookConnector(
-      GenericFixtures.config(server).requestTimeout(Duration.ofMillis(300)).build());
+      GenericFixtures.config(server).http(h -> h.requestTimeout(Duration.ofMillis(300))).build());
   private final Account account = GenericFixtures.account(server.url() + "/reply", "phone");
 
   @AfterEach

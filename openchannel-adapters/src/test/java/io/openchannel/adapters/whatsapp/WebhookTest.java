@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class WebhookTest {
   private final FakeCloudApi fake = new FakeCloudApi();
   private final WhatsAppConnector connector = new WhatsAppConnector(
-      WhatsAppFixtures.config(fake).maxWebhookBytes(8192).build());
+      WhatsAppFixtures.config(fake).http(h -> h.maxWebhookBytes(8192)).build());
 
   @AfterEach
   void stop() {

@@ -16,14 +16,14 @@ class WhatsAppConfigTest {
   @Test
   void aValidConfigKeepsItsValuesAndDefaults() {
     WhatsAppConfig config = WhatsAppConfig.builder().number(WhatsAppFixtures.WA, WhatsAppFixtures.NUMBER)
-        .requestTimeout(Duration.ofSeconds(5)).build();
+        .http(h -> h.requestTimeout(Duration.ofSeconds(5))).build();
 
     assertThat(config.number(WhatsAppFixtures.WA)).contains(WhatsAppFixtures.NUMBER);
     assertThat(config.number(AccountId.of("nope"))).isEmpty();
     assertThat(config.graphBaseUrl()).hasToString("https://graph.facebook.com");
     assertThat(config.apiVersion()).isEqualTo(WhatsAppConfig.DEFAULT_API_VERSION);
-    assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(config.maxWebhookBytes()).isEqualTo(3 * 1024 * 1024);
+    assertThat(config.http().requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.http().maxWebhookBytes()).isEqualTo(3 * 1024 * 1024);
   }
 
   @Test
@@ -69,9 +69,9 @@ class WhatsAppConfigTest {
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> b.apiVersion("24")).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("v24.0");
-    assertThatThrownBy(() -> b.requestTimeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> b.connectTimeout(Duration.ofSeconds(-1))).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> b.maxWebhookBytes(0)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> b.http(h -> h.requestTimeout(Duration.ZERO))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> b.http(h -> h.connectTimeout(Duration.ofSeconds(-1)))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> b.http(h -> h.maxWebhookBytes(0))).isInstanceOf(InvalidInputException.class);
   }
 
   @Test

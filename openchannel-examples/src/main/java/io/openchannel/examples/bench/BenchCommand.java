@@ -28,9 +28,12 @@ import picocli.CommandLine.Spec;
         "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents),",
         "WebhookVerifyBenchmark (checking and parsing one Teams activity or X delivery),",
         "WhatsAppWebhookBenchmark (verify and parse a WhatsApp delivery of 1 or 100 messages),",
+        "MetaWebhookBenchmark (verify and parse a Messenger delivery of 1 or 100 messages),",
         "TranscriptBenchmark (a transcript as PDF and as plain text; --include Transcript),",
-        "InteractionViewBenchmark (the interactions view's first page over 1,000,000;",
-        "--include View)."})
+        "InteractionViewBenchmark (the interactions view's first page over 1,000,000),",
+        "JdbcInteractionViewBenchmark (the same on PostgreSQL),",
+        "JdbcIngestBenchmark (inbound ingest on PostgreSQL next to a plain JDBC batch insert).",
+        "The default runs the routing ones; --include View runs the view's."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

@@ -94,6 +94,17 @@ public class InteractionViewBenchmark {
   @Setup(Level.Trial)
   public void fill() {
     Store store = Store.inMemory();
+    fill(store, 200);
+    oc = OpenChannel.builder().store(store).blobStore(BlobStore.inMemory())
+        .scheduler((delay, task) -> () -> true).build();
+    query = query(view);
+  }
+
+  /**
+   * Fills {@code store} with the benchmark's data, {@code batch} conversations per transaction
+   * (also used by {@link JdbcInteractionViewBenchmark}).
+   */
+  static void fill(Store store, int batch) {
     SplittableRandom random = new SplittableRandom(7);
     store.inTransaction(tx -> {
       for (int a = 0; a < ACCOUNTS; a++) {
@@ -108,7 +119,6 @@ public class InteractionViewBenchmark {
     int conversations = INTERACTIONS / PER_CONVERSATION;
     // Small transactions: the in-memory store checks a write's unique rules against the open
     // transaction's other writes one by one.
-    int batch = 200;
     for (int from = 0; from < conversations; from += batch) {
       int start = from;
       store.inTransaction(tx -> {
@@ -128,9 +138,11 @@ public class InteractionViewBenchmark {
         return null;
       });
     }
-    oc = OpenChannel.builder().store(store).blobStore(BlobStore.inMemory())
-        .scheduler((delay, task) -> () -> true).build();
-    query = switch (view) {
+  }
+
+  /** The query of the view {@code view} names. */
+  static InteractionQuery query(String view) {
+    return switch (view) {
       case "all" -> InteractionQuery.all();
       case "open-unread-on-account" -> InteractionQuery.builder()
           .status(InteractionStatus.OPEN).read(false).accounts(account(3)).build();

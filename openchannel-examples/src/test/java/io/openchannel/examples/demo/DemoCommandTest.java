@@ -54,6 +54,14 @@ class DemoCommandTest {
   }
 
   @Test
+  void aRestartedEngineReadsMiasInteractionBackFromTheH2File() {
+    assertThat(run.out())
+        .contains("a new one starts on the same store (the H2 database file in its")
+        .containsPattern("messages +7")
+        .containsPattern("disposition +Sales / Order placed");
+  }
+
+  @Test
   void fillsTheCannedAnswersVariables() {
     assertThat(run.out()).contains("sent      \"Hi Mia, this is Ann Baker. Let me check for you!\"");
   }

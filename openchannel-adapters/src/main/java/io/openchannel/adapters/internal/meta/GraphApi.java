@@ -3,6 +3,7 @@ package io.openchannel.adapters.internal.meta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openchannel.InvalidInputException;
+import io.openchannel.adapters.HttpSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,6 +57,11 @@ public final class GraphApi {
   public static HttpClient defaultClient(Duration connectTimeout) {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  /** The host's client in {@code http}, else {@link #defaultClient} with its connect timeout. */
+  public static HttpClient client(HttpSettings http) {
+    return http.client().orElseGet(() -> defaultClient(http.connectTimeout()));
   }
 
   /**

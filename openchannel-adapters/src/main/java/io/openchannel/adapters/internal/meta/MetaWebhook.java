@@ -112,7 +112,7 @@ public final class MetaWebhook {
     }
     if (body.length > maxBodyBytes) {
       throw new InvalidInputException("the " + channel + " webhook body is " + body.length
-          + " bytes; at most " + maxBodyBytes + " are accepted (maxWebhookBytes in the config)");
+          + " bytes; at most " + maxBodyBytes + " are accepted (maxWebhookBytes in the config's http settings)");
     }
     JsonNode root;
     try {

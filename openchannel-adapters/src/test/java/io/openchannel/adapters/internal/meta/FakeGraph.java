@@ -1,16 +1,15 @@
 package io.openchannel.adapters.internal.meta;
 
+import static io.openchannel.adapters.LoopbackServer.respond;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.openchannel.adapters.LoopbackServer;
+import io.openchannel.adapters.LoopbackServer.Script;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,13 +86,11 @@ public final class FakeGraph implements AutoCloseable {
     }
   }
 
-  private record Answer(int status, String body, Map<String, String> headers) {}
-
-  private final HttpServer server;
+  private final LoopbackServer server;
   private final String token;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
-  private final Deque<Answer> script = new ArrayDeque<>();
+  private final Script script = new Script();
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private volatile Function<Received, String> rules = r -> null;
   private volatile Function<Received, String> answers = r -> "{\"id\":\"1\"}";
@@ -101,18 +98,12 @@ public final class FakeGraph implements AutoCloseable {
   /** A fake that expects {@code token} on every Graph call. */
   public FakeGraph(String token) {
     this.token = token;
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::serve);
-    server.start();
+    server = new LoopbackServer(this::serve);
   }
 
   /** {@code http://127.0.0.1:<port>}, for the connector's base URL. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   /** What the real API would refuse: the rule returns a problem, or null if the call is fine. */
@@ -134,7 +125,7 @@ public final class FakeGraph implements AutoCloseable {
 
   /** The next call is answered with {@code status}, {@code body} and {@code headers}. */
   public synchronized FakeGraph answerNext(int status, String body, Map<String, String> headers) {
-    script.add(new Answer(status, body, headers));
+    script.add(status, body, headers);
     return this;
   }
 
@@ -185,14 +176,8 @@ public final class FakeGraph implements AutoCloseable {
           .getBytes(StandardCharsets.UTF_8), Map.of());
       return;
     }
-    Answer scripted;
-    synchronized (this) {
-      scripted = script.poll();
-    }
-    if (scripted != null) {
-      respond(ex, scripted.status, scripted.body.getBytes(StandardCharsets.UTF_8), scripted.headers);
-    } else {
-      respond(ex, 200, answers.apply(r).getBytes(StandardCharsets.UTF_8), Map.of());
+    if (!script.answer(ex)) {
+      respond(ex, 200, answers.apply(r), Map.of());
     }
   }
 
@@ -225,17 +210,8 @@ public final class FakeGraph implements AutoCloseable {
         : "Content-Type must be application/json or multipart/form-data, got " + r.contentType();
   }
 
-  private static void respond(HttpExchange ex, int status, byte[] body, Map<String, String> headers)
-      throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    ex.getResponseBody().write(body);
-    ex.close();
-  }
-
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }
