@@ -15,7 +15,12 @@ import java.util.List;
  *   <li>{@link MessageRepositoryContract}: channel message ids, an interaction's messages;
  *   <li>{@link TransactionContract}: atomicity, what reaches the caller;
  *   <li>{@link IsolationContract}: other threads, lost updates, races for unique values;
- *   <li>{@link StoreModelContract}: a jqwik property comparing random histories with a model.
+ *   <li>{@link StoreModelContract}: a jqwik property comparing random histories with a model;
+ *   <li>{@link InteractionQueryContract}: the interactions view's filters, order, pages, counts;
+ *   <li>{@link InteractionSearchContract}: free-text and advanced search;
+ *   <li>{@link InteractionScanContract}: a jqwik property on scans while the store changes;
+ *   <li>{@link InteractionQueryModelContract}: a jqwik property comparing random queries over
+ *       random interactions with the reference matcher.
  * </ul>
  * {@link StoreContractSupport} says what the suites assume. The kit ships in core's tests jar
  * ({@code <type>test-jar</type>}); an implementation depends on it and on JUnit 5, jqwik and
@@ -32,6 +37,8 @@ import java.util.List;
  *   @Nested class Lists extends ListContract { ... }
  *   // ... one @Nested class per JUnit suite of SUITES, and for the property:
  *   @Group class Model extends StoreModelContract { ... } // net.jqwik.api.Group
+ *   @Group class Scans extends InteractionScanContract { ... }
+ *   @Group class QueryModel extends InteractionQueryModelContract { ... }
  * }
  * }</pre>
  *
@@ -48,7 +55,11 @@ public final class StoreContract {
       MessageRepositoryContract.class,
       TransactionContract.class,
       IsolationContract.class,
-      StoreModelContract.class);
+      StoreModelContract.class,
+      InteractionQueryContract.class,
+      InteractionSearchContract.class,
+      InteractionScanContract.class,
+      InteractionQueryModelContract.class);
 
   private StoreContract() {}
 }

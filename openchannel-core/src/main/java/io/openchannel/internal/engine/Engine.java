@@ -76,7 +76,11 @@ public final class Engine implements OpenChannel {
     this.queues = new QueueAdmin(this);
     this.inbound = new InboundService(this);
     this.admin = new Admin(transactions, routing);
-    this.reads = new Reads(transactions, new JourneyReader(config.dispositions()));
+    this.reads =
+        new Reads(
+            transactions,
+            new JourneyReader(config.dispositions()),
+            new InteractionView(transactions, config));
     dispatcher.recover();
   }
 

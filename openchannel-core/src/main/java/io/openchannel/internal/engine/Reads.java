@@ -14,6 +14,9 @@ import io.openchannel.interaction.InteractionId;
 import io.openchannel.interaction.Interactions;
 import io.openchannel.internal.util.Checks;
 import io.openchannel.message.Message;
+import io.openchannel.query.InteractionQuery;
+import io.openchannel.query.InteractionRow;
+import io.openchannel.query.Page;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +24,12 @@ import java.util.Optional;
 final class Reads {
   private final Transactions transactions;
   private final JourneyReader journeys;
+  private final InteractionView view;
 
-  Reads(Transactions transactions, JourneyReader journeys) {
+  Reads(Transactions transactions, JourneyReader journeys, InteractionView view) {
     this.transactions = transactions;
     this.journeys = journeys;
+    this.view = view;
   }
 
   Contacts contacts() {
@@ -101,6 +106,11 @@ final class Reads {
       public List<Interaction> ofContact(ContactId id) {
         Checks.notNull(id, "id");
         return transactions.read(tx -> tx.interactions().listByContact(id));
+      }
+
+      @Override
+      public Page<InteractionRow> query(InteractionQuery query) {
+        return view.query(query);
       }
     };
   }

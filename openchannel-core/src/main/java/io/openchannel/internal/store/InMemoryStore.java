@@ -14,6 +14,7 @@ import io.openchannel.interaction.InteractionId;
 import io.openchannel.message.DeliveryStatus;
 import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
+import io.openchannel.query.InteractionQuery;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.spi.store.AccountRepository;
@@ -21,6 +22,7 @@ import io.openchannel.spi.store.AgentRepository;
 import io.openchannel.spi.store.ContactRepository;
 import io.openchannel.spi.store.ConversationRepository;
 import io.openchannel.spi.store.InteractionRepository;
+import io.openchannel.spi.store.InteractionSlice;
 import io.openchannel.spi.store.MessageRepository;
 import io.openchannel.spi.store.Repository;
 import io.openchannel.spi.store.Store;
@@ -54,6 +56,8 @@ public final class InMemoryStore implements Store {
   private final Map<InteractionId, List<MessageId>> messagesByInteraction = new HashMap<>();
   private final Map<ChannelMessageKey, MessageId> messageByChannelId = new HashMap<>();
   private final Set<MessageId> queuedMessages = new java.util.LinkedHashSet<>();
+  private final InteractionIndex view =
+      new InteractionIndex(contact -> interactionsByContact.getOrDefault(contact, List.of()));
 
   private final Table<AccountId, Account> accounts = new Table<>("account", Account::id,
       Account::version, Account::withVersion, (o, n) -> {});
@@ -124,6 +128,16 @@ public final class InMemoryStore implements Store {
     }
   }
 
+  /** Every committed interaction, in no order (for tests that compare with a full scan). */
+  List<Interaction> committedInteractions() {
+    lock.readLock().lock();
+    try {
+      return interactions.committedRows();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   private void indexContact(Contact old, Contact now) {
     if (old != null) {
       old.identities().forEach(i -> contactByIdentity.remove(i, old.id()));
@@ -138,6 +152,7 @@ public final class InMemoryStore implements Store {
     now.identities().forEach(i -> contactByIdentity.put(i, now.id()));
     now.fields().forEach((f, v) ->
         contactsByField.computeIfAbsent(new FieldValue(f, v), k -> new TreeSet<>()).add(now.id()));
+    view.contact(old, now);
   }
 
   private void indexConversation(Conversation old, Conversation now) {
@@ -154,9 +169,11 @@ public final class InMemoryStore implements Store {
       interactionsByConversation.computeIfAbsent(now.conversation(), k -> new ArrayList<>()).add(now.id());
       interactionsByContact.computeIfAbsent(now.contact(), k -> new ArrayList<>()).add(now.id());
     }
+    view.interaction(old, now);
   }
 
   private void indexMessage(Message old, Message now) {
+    view.message(old, now);
     if (old == null) {
       messagesByInteraction.computeIfAbsent(now.interaction(), k -> new ArrayList<>(4)).add(now.id());
     } else {
@@ -351,6 +368,22 @@ public final class InMemoryStore implements Store {
       public List<Interaction> listByContact(ContactId contact) {
         return newestFirst(interactionsByContact.getOrDefault(contact, List.of()),
             i -> i.contact().equals(contact));
+      }
+
+      @Override
+      public InteractionSlice query(InteractionQuery query) {
+        Objects.requireNonNull(query, "query");
+        // Committed rows only: the engine queries inside read(), never after writing.
+        return view.query(query, i -> contacts.committed(i.contact()), i -> messagesOf(i.id()));
+      }
+
+      private List<Message> messagesOf(InteractionId interaction) {
+        List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
+        List<Message> rows = new ArrayList<>(ids.size());
+        for (MessageId id : ids) {
+          rows.add(messages.committed(id));
+        }
+        return rows;
       }
 
       private List<Interaction> newestFirst(List<InteractionId> committedIds,

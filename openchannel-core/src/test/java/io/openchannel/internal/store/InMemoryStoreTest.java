@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openchannel.spi.store.Store;
 import io.openchannel.tck.ContactRepositoryContract;
 import io.openchannel.tck.ConversationRepositoryContract;
+import io.openchannel.tck.InteractionQueryContract;
+import io.openchannel.tck.InteractionQueryModelContract;
 import io.openchannel.tck.InteractionRepositoryContract;
+import io.openchannel.tck.InteractionScanContract;
+import io.openchannel.tck.InteractionSearchContract;
 import io.openchannel.tck.IsolationContract;
 import io.openchannel.tck.ListContract;
 import io.openchannel.tck.MessageRepositoryContract;
@@ -87,6 +91,38 @@ class InMemoryStoreTest {
 
   @Nested
   class Isolation extends IsolationContract {
+    @Override
+    protected Store newStore() {
+      return Store.inMemory();
+    }
+  }
+
+  @Nested
+  class Queries extends InteractionQueryContract {
+    @Override
+    protected Store newStore() {
+      return Store.inMemory();
+    }
+  }
+
+  @Nested
+  class Searches extends InteractionSearchContract {
+    @Override
+    protected Store newStore() {
+      return Store.inMemory();
+    }
+  }
+
+  @Group
+  class Scans extends InteractionScanContract {
+    @Override
+    protected Store newStore() {
+      return Store.inMemory();
+    }
+  }
+
+  @Group
+  class QueryModel extends InteractionQueryModelContract {
     @Override
     protected Store newStore() {
       return Store.inMemory();

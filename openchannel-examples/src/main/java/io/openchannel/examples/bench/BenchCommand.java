@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
         "RouterDecisionBenchmark (one routing decision, 1,000 to 100,000 agents),",
         "WebhookVerifyBenchmark (checking and parsing one Teams activity or X delivery),",
         "WhatsAppWebhookBenchmark (verify and parse a WhatsApp delivery of 1 or 100 messages),",
-        "TranscriptBenchmark (a transcript as PDF and as plain text; --include Transcript)."})
+        "InteractionViewBenchmark (the interactions view's first page over 1,000,000),",
+        "JdbcIngestBenchmark (inbound ingest on PostgreSQL next to a plain JDBC batch insert),",
+        "TranscriptBenchmark (a transcript as PDF and as plain text; --include Transcript).",
+        "The default runs the routing ones; --include View runs the view's."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

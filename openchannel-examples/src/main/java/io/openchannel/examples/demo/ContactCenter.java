@@ -21,6 +21,7 @@ import io.openchannel.routing.QueueMember;
 import io.openchannel.routing.RoutingStrategy;
 import java.util.List;
 import io.openchannel.spi.store.BlobStore;
+import io.openchannel.spi.store.Store;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,12 +48,13 @@ final class ContactCenter {
   private ContactCenter() {}
 
   /**
-   * The engine: in memory, on the demo's clock and scheduler, sending through the scripted
-   * platforms, telling {@code listener} every event.
+   * The engine: keeping its state in {@code store}, on the demo's clock and scheduler, sending
+   * through the scripted platforms, telling {@code listener} every event.
    */
-  static OpenChannel open(DemoClock clock, Platforms platforms, Dispositions dispositions,
-      EventListener listener) {
+  static OpenChannel open(Store store, DemoClock clock, Platforms platforms,
+      Dispositions dispositions, EventListener listener) {
     return OpenChannel.builder()
+        .store(store)
         .clock(clock)
         .scheduler(new DemoScheduler(clock))
         .connector(platforms.messenger())

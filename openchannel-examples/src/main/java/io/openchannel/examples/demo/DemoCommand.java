@@ -1,9 +1,11 @@
 package io.openchannel.examples.demo;
 
 import io.openchannel.OpenChannel;
+import io.openchannel.examples.store.StoreOption;
 import io.openchannel.examples.terminal.ColorOption;
 import io.openchannel.interaction.Dispositions;
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.spi.store.Store;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -26,9 +28,14 @@ import picocli.CommandLine.Spec;
       "%nA customer writes on Messenger; an agent answers, adds a note, tags and closes;"
           + " the platform delivers or refuses each message; the channels' messaging windows"
           + " close. Then queues offer new interactions to agents, who reject or accept them;"
-          + " in a ring-all queue the first accept wins. Every event is shown as it happens."
-          + " The engine runs in memory on a demo clock, with fake platforms: nothing leaves"
-          + " this process, and every run prints the same."
+          + " in a ring-all queue the first accept wins. Finally the interactions view, filtered"
+          + " and searched. Every event is shown as it happens."
+          + " The engine keeps its state in a new H2 database file in a temporary folder"
+          + " (deleted at the end) and restarts on it at the end to show that nothing was lost;"
+          + " it runs on a demo clock, with fake platforms: nothing leaves this process, and"
+          + " every run prints the same.",
+      "%n--store memory keeps the state in memory; --jdbc-url URL keeps it in that database,"
+          + " which must not hold the demo's accounts yet."
     })
 public final class DemoCommand implements Callable<Integer> {
   /** When the demo's clock starts: a Monday morning, UTC. */
@@ -39,6 +46,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin
   private ColorOption color;
+
+  @Mixin
+  private StoreOption storeOption;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   private boolean help;
@@ -57,7 +67,19 @@ public final class DemoCommand implements Callable<Integer> {
     Platforms platforms = Platforms.scripted();
     Dispositions dispositions = ContactCenter.dispositions();
     EventEcho events = new EventEcho(say, dispositions);
-    try (OpenChannel oc = ContactCenter.open(clock, platforms, dispositions, events)) {
+    try (DemoStore demoStore = DemoStore.open(storeOption)) {
+      InteractionId mias = tour(demoStore.store(), clock, platforms, dispositions, events, say);
+      new RestartScene(demoStore, clock, platforms, dispositions, say).run(mias);
+    }
+    say.blank();
+    say.say("The code behind this demo is in io.openchannel.examples.demo; start with DemoCommand.");
+    say.flush();
+    return 0;
+  }
+
+  private InteractionId tour(Store store, DemoClock clock, Platforms platforms,
+      Dispositions dispositions, EventEcho events, Narrator say) {
+    try (OpenChannel oc = ContactCenter.open(store, clock, platforms, dispositions, events)) {
       new Setup(oc, say).run("Mon 2 Jun 2025, 09:00 UTC");
       InteractionId mias = new CustomerSession(oc, clock, platforms, say).run();
       Report report = new Report(oc, say);
@@ -71,11 +93,9 @@ public final class DemoCommand implements Callable<Integer> {
       new OfferTimeoutScene(oc, clock, say).run();
       new JourneyTranscriptScene(oc, clock, say,
           transcriptOut != null ? transcriptOut : JourneyTranscriptScene.defaultOutput()).run(mias);
+      new InteractionsViewScene(oc, say).run();
       report.eventCounts(events.counts());
+      return mias;
     }
-    say.blank();
-    say.say("The code behind this demo is in io.openchannel.examples.demo; start with DemoCommand.");
-    say.flush();
-    return 0;
   }
 }

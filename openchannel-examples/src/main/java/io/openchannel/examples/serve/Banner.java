@@ -53,13 +53,14 @@ final class Banner {
     }
   }
 
-  static void print(Narrator say, String self, String genericSecret, String telegramSecret,
-      String telegramApi, boolean fakeTelegram, WhatsAppNumber whatsApp, String graphApi,
-      boolean fakeGraph, boolean autoAccept, Optional<String> reply) {
-    say.title("openchannel serve", "Webhook endpoints on an in-memory engine; every event is"
-        + " printed as it arrives.");
+  static void print(Narrator say, String store, String self, String genericSecret,
+      String telegramSecret, String telegramApi, boolean fakeTelegram, WhatsAppNumber whatsApp,
+      String graphApi, boolean fakeGraph, boolean autoAccept, Optional<String> reply) {
+    say.title("openchannel serve", "Webhook endpoints on an engine that keeps its history;"
+        + " every event is printed as it arrives.");
     say.blank();
     say.field("listening", self);
+    say.field("history", store);
     say.field("account web", "Generic open channel: POST " + self + WebhookEndpoint.PREFIX + "web");
     say.more("secret " + genericSecret + " (as ?apikey= or Authorization: Bearer)");
     say.more("Reply URL " + self + FakePlatforms.REPLY_PATH + ", a fake that prints replies");

@@ -4,10 +4,13 @@ import com.sun.net.httpserver.HttpServer;
 import io.openchannel.OpenChannel;
 import io.openchannel.adapters.whatsapp.WhatsAppNumber;
 import io.openchannel.examples.demo.Narrator;
+import io.openchannel.examples.store.ExampleStore;
+import io.openchannel.examples.store.StoreOption;
 import io.openchannel.examples.terminal.ColorOption;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,20 +28,30 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code openchannel-examples serve}: an HTTP server on localhost with webhook endpoints for a
- * generic-channel, a Telegram, a WhatsApp and a Messenger account on an in-memory engine,
- * printing messages and offers as they arrive. Outbound calls go to fakes on the same server unless
- * {@code --telegram-api} or {@code --graph-api} names the real API. Runs until Ctrl-C or
- * {@code --exit-after}.
+ * generic-channel, a Telegram, a WhatsApp and a Messenger account on an engine that keeps its
+ * history in an H2 file ({@value #DEFAULT_FILE}.mv.db, or {@code --store memory},
+ * {@code --jdbc-url}), printing messages and offers as they arrive. Outbound calls go to fakes on
+ * the same server unless {@code --telegram-api} or {@code --graph-api} names the real API. Runs
+ * until Ctrl-C or {@code --exit-after}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Webhook endpoints for a generic-channel, a Telegram, a WhatsApp and a Messenger"
           + " account on localhost.",
       "%nPOST a Telegram update, a WhatsApp or Messenger delivery or a generic-channel message (the"
           + " banner prints ready-made curl commands) and watch the engine store it and offer it to an agent. Nothing leaves"
-          + " this machine: replies go to fakes on the same server that print them."})
+          + " this machine: replies go to fakes on the same server that print them.",
+      "%nThe history is kept in the H2 file " + ServeCommand.DEFAULT_FILE + ".mv.db under the"
+          + " current folder and survives a restart; --store memory forgets it, --jdbc-url keeps"
+          + " it in another database."})
 public final class ServeCommand implements Callable<Integer> {
+  /** Where {@code serve} keeps its history unless told otherwise, relative to the current folder. */
+  static final String DEFAULT_FILE = "openchannel-data/serve";
+
   @Spec
   private CommandSpec spec;
+
+  @Mixin
+  private StoreOption storeOption;
 
   @Mixin
   private ColorOption color;
@@ -160,16 +173,17 @@ public final class ServeCommand implements Callable<Integer> {
     Thread hook = new Thread(this::stopAndWait, "serve-shutdown");
     ServeEngine.Messenger messenger =
         new ServeEngine.Messenger(metaAppSecret, metaVerifyToken, pageId, pageToken);
-    try (OpenChannel oc = ServeEngine.open(self, genericSecret, telegramToken, telegramSecret,
-        api, whatsApp, graph, messenger, listeners)) {
+    try (ExampleStore store = storeOption.open(Path.of(DEFAULT_FILE));
+        OpenChannel oc = ServeEngine.open(store.store(), self, genericSecret, telegramToken,
+            telegramSecret, api, whatsApp, graph, messenger, listeners)) {
       desk.attach(oc);
       server.createContext(WebhookEndpoint.PREFIX, new WebhookEndpoint(oc, console));
       new FakePlatforms(console).mount(server);
       // Several threads: the engine's own replies come back to this server's fakes.
       server.setExecutor(threads);
       server.start();
-      console.block(say -> Banner.print(say, self, genericSecret, telegramSecret, api,
-          telegramApi == null, whatsApp, graph, graphApi == null, autoAccept,
+      console.block(say -> Banner.print(say, store.description(), self, genericSecret,
+          telegramSecret, api, telegramApi == null, whatsApp, graph, graphApi == null, autoAccept,
           Optional.ofNullable(reply)));
       console.block(say -> Banner.printMessenger(say, self, messenger, graph, graphApi == null));
       Runtime.getRuntime().addShutdownHook(hook);

@@ -54,6 +54,19 @@ class DemoCommandTest {
   }
 
   @Test
+  void aRestartedEngineReadsMiasInteractionBackFromTheH2File() {
+    assertThat(run.out())
+        .contains("a new one starts on the same store (the H2 database file in its")
+        .containsPattern("messages +7")
+        .containsPattern("disposition +Sales / Order placed");
+  }
+
+  @Test
+  void printsTheSameOnEveryRun() {
+    assertThat(Run.of("demo", "--no-color").out()).isEqualTo(run.out());
+  }
+
+  @Test
   void fillsTheCannedAnswersVariables() {
     assertThat(run.out()).contains("sent      \"Hi Mia, this is Ann Baker. Let me check for you!\"");
   }
@@ -218,5 +231,20 @@ class DemoCommandTest {
   @Test
   void printsTheSameEveryRun() {
     assertThat(Run.of("demo", "--no-color", "--out", pdf.toString()).out()).isEqualTo(run.out());
+  }
+
+  @Test
+  void endsWithTheInteractionsViewFilteredPagedAndSearched() {
+    String view = run.out().substring(run.out().indexOf("The interactions view, filtered and searched"));
+
+    assertThat(view)
+        .contains("3 of 5 matching; page.next() holds the cursor for the next page")
+        .contains("2 of 5 matching")
+        .containsPattern("Mia Rossi +sunny-messenger +closed .* ann +0\\n +closed 09:07:35, "
+            + "disposed as \"Sales / Order placed\"; tags size-38, sneakers")
+        .contains("disposed as \"Sales / Order placed\"")
+        .containsPattern("Leo Martin +sunny-sms +closed +← in +\"Is my parcel")
+        .contains("1 of 1 matching")
+        .contains("4 of 4 matching");
   }
 }

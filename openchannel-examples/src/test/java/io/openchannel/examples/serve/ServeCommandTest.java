@@ -39,6 +39,7 @@ class ServeCommandTest {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(new StringWriter(), true));
     exitCode = CompletableFuture.supplyAsync(() -> cli.execute("--port", "0", "--no-color",
+        "--store", "memory",
         "--auto-accept", "--reply", "On it!", "--exit-after", "60"));
     assertThat(serve.awaitReady(WAIT)).as("server started; output: %s", out.text()).isTrue();
     base = "http://127.0.0.1:" + serve.port();

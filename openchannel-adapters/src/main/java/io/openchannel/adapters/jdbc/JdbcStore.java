@@ -1,0 +1,214 @@
+package io.openchannel.adapters.jdbc;
+
+import io.openchannel.spi.store.Store;
+import io.openchannel.spi.store.StoreTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * A {@link Store} in a relational database (H2, PostgreSQL or MariaDB) reached through a
+ * {@link DataSource} the host supplies and configures (pool, credentials, driver). It passes the
+ * same {@code StoreContract} kit as the in-memory store.
+ *
+ * <pre>{@code
+ * Store store = JdbcStore.builder(dataSource).build();   // migrates the schema first
+ * OpenChannel oc = OpenChannel.builder().store(store)...build();
+ * }</pre>
+ *
+ * <p><b>Transactions.</b> {@link #inTransaction} runs on one connection at {@code READ
+ * COMMITTED}: every update is {@code UPDATE ... WHERE id = ? AND version = ?}, so a lost update is
+ * caught by the version whatever the isolation level, and unique constraints (inbound dedupe,
+ * identities, conversation keys) settle races for unique values. A stricter level would add
+ * serialization failures and, on MariaDB, gap-lock deadlocks without protecting anything more
+ * that the versions do not. {@link #read} runs at {@code REPEATABLE READ}, read-only: one
+ * snapshot for all its queries, which never blocks writers. A lost race, a unique value taken
+ * first, a serialization failure or a deadlock is a
+ * {@link io.openchannel.ConcurrentUpdateException} (the engine runs the work again); any other
+ * database failure a {@link JdbcStoreException}.
+ *
+ * <p><b>The interactions view</b> ({@code InteractionRepository.query}) is answered in SQL:
+ * keyset pages over (sort time, id) and a {@code COUNT(*)} of the same filters; tags and search
+ * words live in indexed tables, the words and other searchable texts normalised in Java by
+ * {@link io.openchannel.query.SearchText}, so every dialect gives the in-memory store's answers.
+ *
+ * <p>Thread-safe: each call takes its own connection from the data source for the length of the
+ * work, so size the pool for the threads that use the engine at once.
+ */
+public final class JdbcStore implements Store {
+  /**
+   * The transaction open on this thread, if any. A write inside a read, or a read inside a write,
+   * is refused (as the SPI says); a nested call of the same kind runs as a transaction of its own
+   * on another connection, as test fixtures sometimes do.
+   */
+  private static final ThreadLocal<JdbcTransaction> OPEN = new ThreadLocal<>();
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+
+  private JdbcStore(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /** A builder for a store on {@code dataSource}. */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  /** The dialect this store speaks. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public <T> T inTransaction(Function<StoreTransaction, T> work) {
+    return run(work, false);
+  }
+
+  @Override
+  public <T> T read(Function<StoreTransaction, T> work) {
+    return run(work, true);
+  }
+
+  private <T> T run(Function<StoreTransaction, T> work, boolean readOnly) {
+    Objects.requireNonNull(work, "work");
+    JdbcTransaction outer = OPEN.get();
+    if (outer != null && outer.readOnly() != readOnly) {
+      throw new IllegalStateException(readOnly
+          ? "read() inside inTransaction() would not see the open writes; use the transaction "
+              + "you were given"
+          : "inTransaction() inside read() is not allowed; write outside the read");
+    }
+    Connection c = open(readOnly);
+    JdbcTransaction tx = new JdbcTransaction(c, dialect, readOnly);
+    OPEN.set(tx);
+    try {
+      T result;
+      try {
+        result = work.apply(tx);
+      } catch (Throwable e) { // also a checked exception thrown sneakily: roll back whatever it is
+        rollback(c, e);
+        throw e;
+      }
+      tx.close();
+      try {
+        if (readOnly) {
+          c.rollback();
+        } else {
+          c.commit();
+        }
+      } catch (SQLException e) {
+        rollback(c, e);
+        throw SqlErrors.translate(e, "committing");
+      }
+      return result;
+    } finally {
+      if (outer == null) {
+        OPEN.remove();
+      } else {
+        OPEN.set(outer);
+      }
+      tx.close();
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // the transaction ended above; a pool that cannot take the connection back logs it
+      }
+    }
+  }
+
+  private Connection open(boolean readOnly) {
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(readOnly
+          ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED);
+      return c;
+    } catch (SQLException e) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw new JdbcStoreException("cannot open a " + dialect + " transaction: " + e.getMessage()
+          + "; check that the database is up and the pool is large enough", e);
+    }
+  }
+
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Builds a {@link JdbcStore}; set-once, then {@link #build()}. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private Dialect dialect;
+    private boolean migrate = true;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /** The database's dialect; detected from the connection when not set. */
+    public Builder dialect(Dialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * Whether {@link #build()} runs {@link SchemaMigrator} (the default), or only checks that the
+     * tables exist because the host runs the same scripts with Flyway or Liquibase.
+     */
+    public Builder migrate(boolean migrate) {
+      this.migrate = migrate;
+      return this;
+    }
+
+    /**
+     * The store, its schema migrated or checked.
+     *
+     * @throws JdbcStoreException if the database cannot be reached, is not supported, its
+     *     schema cannot be migrated, or (with {@code migrate(false)}) its tables are missing
+     */
+    public JdbcStore build() {
+      Dialect d = dialect != null ? dialect : detect();
+      if (migrate) {
+        SchemaMigrator.of(dataSource, d).migrate();
+      } else {
+        checkTables(d);
+      }
+      return new JdbcStore(dataSource, d);
+    }
+
+    private Dialect detect() {
+      try (Connection c = dataSource.getConnection()) {
+        return Dialect.of(c);
+      } catch (SQLException e) {
+        throw new JdbcStoreException("cannot connect to the database to detect its dialect: "
+            + e.getMessage(), e);
+      }
+    }
+
+    private void checkTables(Dialect d) {
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        s.executeQuery("SELECT id FROM oc_message WHERE 1 = 0").close();
+      } catch (SQLException e) {
+        throw new JdbcStoreException("the openchannel tables are missing (" + e.getMessage()
+            + "); run the scripts in classpath:" + d.migrationFolder()
+            + " (Flyway: spring.flyway.locations / flyway.locations) or build with migrate(true)",
+            e);
+      }
+    }
+  }
+}

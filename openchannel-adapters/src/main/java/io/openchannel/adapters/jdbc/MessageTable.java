@@ -1,0 +1,141 @@
+package io.openchannel.adapters.jdbc;
+
+import io.openchannel.account.AccountId;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.internal.query.Searchable;
+import io.openchannel.message.DeliveryStatus;
+import io.openchannel.message.Direction;
+import io.openchannel.message.Message;
+import io.openchannel.message.MessageId;
+import io.openchannel.message.MessageKind;
+import io.openchannel.query.SearchText;
+import io.openchannel.routing.AgentId;
+import io.openchannel.spi.store.MessageRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Messages: {@code (account_id, channel_message_id)} is unique (inbound dedupe; NULLs never
+ * clash); {@code seq} is the insertion order; {@code queue_seq} is set while the message is
+ * {@code QUEUED} and drawn anew when it becomes queued again, so a retried message rejoins the
+ * outbox at its end.
+ */
+final class MessageTable extends Rows<MessageId, Message> implements MessageRepository {
+
+  MessageTable(JdbcTransaction tx) {
+    super(tx, "oc_message", "message", new String[] {"interaction_id", "account_id", "direction",
+        "kind", "body", "body_norm", "attachment", "author", "auto_reply", "canned", "channel_message_id",
+        "delivery_status", "failure_reason", "template", "send_terms", "created_at"},
+        new String[] {"interaction_id", "account_id"},
+        new String[][] {{"seq", tx.dialect().nextSeq()},
+            {"queue_seq", "CASE WHEN ? = 1 THEN " + tx.dialect().nextSeq() + " ELSE NULL END"}},
+        "queue_seq = CASE WHEN ? = 1 THEN COALESCE(queue_seq, " + tx.dialect().nextSeq()
+            + ") ELSE NULL END, ");
+  }
+
+  @Override
+  public List<Message> listByInteraction(InteractionId interaction) {
+    return tx.query("listing the messages of interaction " + interaction.value(),
+        select() + " WHERE interaction_id = ? ORDER BY seq", this::read, interaction.value());
+  }
+
+  @Override
+  public List<Message> listQueued(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative, got " + limit);
+    }
+    return tx.query("listing the outbox", select()
+        + " WHERE queue_seq IS NOT NULL ORDER BY queue_seq LIMIT ?", this::read, limit);
+  }
+
+  @Override
+  public Optional<Message> findByChannelMessageId(AccountId account, String channelMessageId) {
+    return tx.queryOne("finding channel message " + channelMessageId + " of " + account.value(),
+        select() + " WHERE account_id = ? AND channel_message_id = ?", this::read,
+        account.value(), channelMessageId);
+  }
+
+  @Override
+  void writeChildren(Message m, boolean inserted) {
+    String id = m.id().value();
+    if (!inserted) {
+      tx.execute("dropping the search words of message " + id,
+          "DELETE FROM oc_message_word WHERE message_id = ?", id);
+    }
+    List<Object[]> words = new ArrayList<>();
+    for (String word : SearchWords.of(Searchable.texts(m))) {
+      words.add(new Object[] {id, m.interaction().value(), word});
+    }
+    tx.executeBatch("indexing message " + id, "INSERT INTO oc_message_word (message_id, "
+        + "interaction_id, word) VALUES (?, ?, ?)", words);
+  }
+
+  @Override
+  Object[] extraInsertValues(Message m) {
+    return new Object[] {queued(m)};
+  }
+
+  @Override
+  Object[] extraUpdateValues(Message m) {
+    return new Object[] {queued(m)};
+  }
+
+  private static int queued(Message m) {
+    return m.deliveryStatus().equals(Optional.of(DeliveryStatus.QUEUED)) ? 1 : 0;
+  }
+
+  @Override
+  String id(MessageId id) {
+    return id.value();
+  }
+
+  @Override
+  MessageId idOf(Message m) {
+    return m.id();
+  }
+
+  @Override
+  long version(Message m) {
+    return m.version();
+  }
+
+  @Override
+  Message withVersion(Message m, long version) {
+    return m.withVersion(version);
+  }
+
+  @Override
+  Object[] values(Message m) {
+    return new Object[] {m.interaction().value(), m.account().value(), m.direction().name(),
+        m.kind().name(), m.text(),
+        Searchable.counts(m) && !m.text().isEmpty() ? SearchText.normalize(m.text()) : Sql.NULL_TEXT,
+        Sql.text(m.attachment().map(JsonColumns::attachment)),
+        Sql.text(m.author().map(AgentId::value)), m.autoReply(), m.canned(),
+        Sql.text(m.channelMessageId()), Sql.text(m.deliveryStatus().map(DeliveryStatus::name)),
+        Sql.text(m.failureReason()), Sql.text(m.template().map(JsonColumns::template)),
+        Sql.text(m.sendTerms().map(JsonColumns::sendTerms)), Sql.nanos(m.createdAt())};
+  }
+
+  @Override
+  Object[] immutableValues(Message m) {
+    return new Object[] {m.interaction().value(), m.account().value()};
+  }
+
+  @Override
+  Message read(ResultSet rs) throws SQLException {
+    return new Message(MessageId.of(rs.getString("id")),
+        InteractionId.of(rs.getString("interaction_id")), AccountId.of(rs.getString("account_id")),
+        Direction.valueOf(rs.getString("direction")), MessageKind.valueOf(rs.getString("kind")),
+        rs.getString("body"), Sql.optionalText(rs, "attachment").map(JsonColumns::attachment),
+        Sql.optionalText(rs, "author").map(AgentId::of), rs.getBoolean("auto_reply"),
+        rs.getBoolean("canned"), Sql.optionalText(rs, "channel_message_id"),
+        Sql.optionalText(rs, "delivery_status").map(DeliveryStatus::valueOf),
+        Sql.optionalText(rs, "failure_reason"),
+        Sql.optionalText(rs, "template").map(JsonColumns::template),
+        Sql.optionalText(rs, "send_terms").map(JsonColumns::sendTerms),
+        Sql.instant(rs.getLong("created_at")), rs.getLong("version"));
+  }
+}

@@ -1,0 +1,130 @@
+package io.openchannel.adapters.jdbc;
+
+import io.openchannel.interaction.Interaction;
+import io.openchannel.interaction.Tag;
+import io.openchannel.query.AdvancedSearch;
+import io.openchannel.query.Criterion;
+import io.openchannel.query.InteractionQuery;
+import io.openchannel.query.InteractionSort;
+import io.openchannel.query.Join;
+import io.openchannel.query.SearchText;
+import io.openchannel.query.SortKey;
+import io.openchannel.query.TagMatch;
+import io.openchannel.spi.store.InteractionSlice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One page of the interactions view in SQL: the query's filters become a WHERE clause over
+ * {@code oc_interaction i} (tags, search words and texts through {@code EXISTS} on their tables),
+ * the page is a keyset read ({@code (time, id) < cursor}, newest first, {@code LIMIT n + 1} to
+ * know whether more follow; never OFFSET), and the total a {@code COUNT(*)} of the same filters.
+ * Both run in the caller's transaction, so in {@code Store.read} they see one snapshot.
+ */
+final class ViewQuery {
+  private final JdbcTransaction tx;
+  private final InteractionQuery query;
+  private final String time;
+  private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+  private final List<Object> params = new ArrayList<>();
+
+  ViewQuery(JdbcTransaction tx, InteractionQuery query) {
+    this.tx = tx;
+    this.query = query;
+    this.time = query.sort() == InteractionSort.STARTED ? "i.started_at" : "i.sort_at";
+  }
+
+  InteractionSlice run() {
+    filters();
+    long total = tx.queryOne("counting the interactions view",
+        "SELECT COUNT(*) FROM oc_interaction i" + where, rs -> rs.getLong(1), params.toArray())
+        .orElse(0L);
+    StringBuilder page = new StringBuilder(where);
+    List<Object> pageParams = new ArrayList<>(params);
+    query.after().ifPresent(cursor -> {
+      SortKey key = cursor.position();
+      page.append(" AND (").append(time).append(" < ? OR (").append(time)
+          .append(" = ? AND i.id < ?))");
+      long at = Sql.nanos(key.at());
+      pageParams.add(at);
+      pageParams.add(at);
+      pageParams.add(key.id().value());
+    });
+    InteractionTable table = (InteractionTable) tx.interactions();
+    List<Interaction> rows = tx.query("reading a page of the interactions view",
+        table.selectAs("i") + page
+            + " ORDER BY " + time + " DESC, i.id DESC LIMIT ?", table::read,
+        append(pageParams, query.pageSize() + 1));
+    boolean more = rows.size() > query.pageSize();
+    List<Interaction> shown = more ? rows.subList(0, query.pageSize()) : rows;
+    return new InteractionSlice(shown, more, Math.max(total, shown.size()));
+  }
+
+  private static Object[] append(List<Object> params, Object last) {
+    List<Object> all = new ArrayList<>(params);
+    all.add(last);
+    return all.toArray();
+  }
+
+  private void filters() {
+    query.startedFrom().ifPresent(at -> and("i.started_at >= ?", Sql.nanos(at)));
+    query.startedBefore().ifPresent(at -> and("i.started_at < ?", Sql.nanos(at)));
+    query.read().ifPresent(read -> and("i.is_read = ?", read));
+    query.status().ifPresent(status -> and("i.status = ?", status.name()));
+    if (!query.accounts().isEmpty()) {
+      and("i.account_id IN " + marks(query.accounts().size()),
+          query.accounts().stream().map(a -> a.value()).toArray());
+    }
+    if (!query.agents().isEmpty()) {
+      and("i.first_agent IN " + marks(query.agents().size()),
+          query.agents().stream().map(a -> a.value()).toArray());
+    }
+    if (!query.tags().isEmpty()) {
+      List<String> tags = query.tags().stream().map(Tag::name).toList();
+      if (query.tagMatch() == TagMatch.ANY) {
+        and(Predicates.TAG + " AND t.tag IN " + marks(tags.size()) + ")", tags.toArray());
+      } else {
+        for (String tag : tags) {
+          and(Predicates.TAG + " AND t.tag = ?)", tag);
+        }
+      }
+    }
+    for (String word : query.textWords()) {
+      String pattern = SearchWords.prefixPattern(word);
+      // IN (subquery) rather than a correlated EXISTS: the database reads the words that match
+      // once, from the (word, owner) index, instead of probing per interaction.
+      and("(i.id IN (SELECT w.interaction_id FROM oc_message_word w WHERE w.word LIKE ? "
+          + "ESCAPE '!') OR i.contact_id IN (SELECT w.contact_id FROM oc_contact_word w WHERE "
+          + "w.word LIKE ? ESCAPE '!'))", pattern, pattern);
+    }
+    query.advanced().ifPresent(this::advanced);
+  }
+
+  private void advanced(AdvancedSearch search) {
+    List<String> parts = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    for (Criterion c : search.criteria()) {
+      Predicates.Sql p = Predicates.of(c);
+      parts.add("(" + p.sql() + ")");
+      values.addAll(p.params());
+    }
+    String joiner = search.join() == Join.AND ? " AND " : " OR ";
+    and("(" + String.join(joiner, parts) + ")", values.toArray());
+  }
+
+  private void and(String condition, Object... values) {
+    where.append(" AND ").append(condition);
+    params.addAll(List.of(values));
+  }
+
+  static String marks(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(k -> "?")
+        .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  /** Normalises criterion values of text fields the way the search columns are. */
+  static List<String> normalized(List<String> values) {
+    return values.stream().map(SearchText::normalize).toList();
+  }
+}

@@ -1,0 +1,349 @@
+package io.openchannel.internal.store;
+
+import io.openchannel.account.AccountId;
+import io.openchannel.contact.Contact;
+import io.openchannel.contact.ContactId;
+import io.openchannel.interaction.Interaction;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.interaction.InteractionStatus;
+import io.openchannel.interaction.Tag;
+import io.openchannel.internal.query.QueryMatcher;
+import io.openchannel.message.Message;
+import io.openchannel.query.InteractionQuery;
+import io.openchannel.query.InteractionSort;
+import io.openchannel.query.SortKey;
+import io.openchannel.query.TagMatch;
+import io.openchannel.routing.AgentId;
+import io.openchannel.spi.store.InteractionSlice;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The in-memory store's indexes for the interactions view. Each committed interaction gets a
+ * dense row number; bit sets of the open and the read rows, and per account, first agent and tag
+ * the list of its rows; a query turns each of its filters into a bit set of rows, combines them
+ * by AND and counts the result's cardinality;
+ * two sorted sets give the view's orders; {@link TextIndex} answers search. A page is then either
+ * walked off a sorted set (when matches are dense) or picked from the matching rows with a
+ * bounded heap (when they are sparse), so neither case scans everything. Only the start range
+ * and advanced criteria are checked row by row, on the rows the bit sets left.
+ *
+ * <p>Writes cost a few hash and tree operations per changed interaction. Memory per row: its
+ * place in the row map and the two orders, 12 bytes of start time, 4 bytes per account, first
+ * agent and tag it has, two bits. Guarded by the store's lock.
+ */
+final class InteractionIndex {
+  /** A row's place in one order: the view's order (time, then id, both descending). */
+  private record Key(long second, int nano, InteractionId id, int row) {}
+
+  /**
+   * Newest first, then highest id first: {@link SortKey}'s order, written out for speed. A key
+   * without id (a bound for range lookups) comes after every key of its time.
+   */
+  private static final Comparator<Key> ORDER = (a, b) -> {
+    if (a.second != b.second) {
+      return a.second > b.second ? -1 : 1;
+    }
+    if (a.nano != b.nano) {
+      return a.nano > b.nano ? -1 : 1;
+    }
+    if (a.id == null || b.id == null) {
+      return a.id == b.id ? 0 : a.id == null ? 1 : -1;
+    }
+    return b.id.compareTo(a.id);
+  };
+
+  private final Map<InteractionId, Integer> rowOf = new HashMap<>();
+  private Interaction[] rows = new Interaction[1024];
+  /** Each row's start time, apart from the row objects: a range filter reads them in sequence. */
+  private long[] startSeconds = new long[1024];
+  private int[] startNanos = new int[1024];
+  private int size;
+  private final TreeSet<Key> byActivity = new TreeSet<>(ORDER);
+  private final TreeSet<Key> byStart = new TreeSet<>(ORDER);
+  private final BitSet open = new BitSet();
+  private final BitSet read = new BitSet();
+  // Accounts, agents and tags may be many, so their rows are lists (4 bytes a row), not bit sets
+  // (a bit per row up to the highest): with 1,000 agents a bit set each cost more than the rows.
+  private final Map<AccountId, IntList> byAccount = new HashMap<>();
+  private final Map<AgentId, IntList> byFirstAgent = new HashMap<>();
+  private final Map<Tag, IntList> byTag = new HashMap<>();
+  private final TextIndex text = new TextIndex();
+  /** The store's own list of a contact's interactions, so the index keeps no second one. */
+  private final Function<ContactId, List<InteractionId>> interactionsOfContact;
+
+  InteractionIndex(Function<ContactId, List<InteractionId>> interactionsOfContact) {
+    this.interactionsOfContact = interactionsOfContact;
+  }
+
+  void interaction(Interaction old, Interaction now) {
+    int row;
+    if (old == null) {
+      row = size++;
+      if (row == rows.length) {
+        rows = Arrays.copyOf(rows, row * 2);
+        startSeconds = Arrays.copyOf(startSeconds, row * 2);
+        startNanos = Arrays.copyOf(startNanos, row * 2);
+      }
+      rowOf.put(now.id(), row);
+      byStart.add(key(now, InteractionSort.STARTED, row));
+      byActivity.add(key(now, InteractionSort.LAST_MESSAGE, row));
+      rowsOf(byAccount, now.account()).addIfNotLast(row);
+    } else {
+      row = rowOf.get(now.id());
+      if (!SortKey.timeOf(old, InteractionSort.LAST_MESSAGE)
+          .equals(SortKey.timeOf(now, InteractionSort.LAST_MESSAGE))) {
+        byActivity.remove(key(old, InteractionSort.LAST_MESSAGE, row));
+        byActivity.add(key(now, InteractionSort.LAST_MESSAGE, row));
+      }
+      if (!old.startedAt().equals(now.startedAt())) {
+        byStart.remove(key(old, InteractionSort.STARTED, row));
+        byStart.add(key(now, InteractionSort.STARTED, row));
+      }
+    }
+    // Most updates change neither the first agent nor the tags: skip their maps then.
+    if (old == null || !old.firstAgent().equals(now.firstAgent())) {
+      if (old != null && old.firstAgent().isPresent()) {
+        byFirstAgent.get(old.firstAgent().get()).remove(row);
+      }
+      if (now.firstAgent().isPresent()) {
+        rowsOf(byFirstAgent, now.firstAgent().get()).addIfNotLast(row);
+      }
+    }
+    if (old == null || !old.tags().equals(now.tags())) {
+      for (Tag t : old == null ? Set.<Tag>of() : old.tags()) {
+        if (!now.tags().contains(t)) {
+          byTag.get(t).remove(row);
+        }
+      }
+      for (Tag t : now.tags()) {
+        if (old == null || !old.tags().contains(t)) {
+          rowsOf(byTag, t).addIfNotLast(row);
+        }
+      }
+    }
+    rows[row] = now;
+    startSeconds[row] = now.startedAt().getEpochSecond();
+    startNanos[row] = now.startedAt().getNano();
+    open.set(row, now.status() == InteractionStatus.OPEN);
+    read.set(row, now.read());
+  }
+
+  void message(Message old, Message now) {
+    Integer row = rowOf.get(now.interaction());
+    if (row != null) {
+      text.message(old, now, row);
+    }
+  }
+
+  void contact(Contact old, Contact now) {
+    text.contact(old, now);
+  }
+
+  /**
+   * Answers a query on the committed rows, as {@code InteractionRepository.query} defines it.
+   *
+   * @param contactOf a row's contact, for advanced criteria on it
+   * @param messagesOf a row's messages, for advanced criteria on them
+   */
+  InteractionSlice query(InteractionQuery query, Function<Interaction, Contact> contactOf,
+      Function<Interaction, List<Message>> messagesOf) {
+    BitSet matches = candidates(query);
+    if (query.startedFrom().isPresent() || query.startedBefore().isPresent()) {
+      keepStartedInRange(query, matches);
+    }
+    QueryMatcher matcher = new QueryMatcher(query, contactOf, messagesOf);
+    BitSet recheckText = query.textWords().isEmpty() ? new BitSet() : text.changedText();
+    if (query.advanced().isPresent() || recheckText.intersects(matches)) {
+      for (int r = matches.nextSetBit(0); r >= 0; r = matches.nextSetBit(r + 1)) {
+        Interaction i = rows[r];
+        boolean keep = matcher.matchesAdvanced(i) && (!recheckText.get(r) || matcher.matchesText(i));
+        if (!keep) {
+          matches.clear(r);
+        }
+      }
+    }
+    int total = matches.cardinality();
+    if (total == 0) {
+      return new InteractionSlice(List.of(), false, 0);
+    }
+    Key after = query.after().map(c -> probe(c.position())).orElse(null);
+    int wanted = query.pageSize() + 1; // one more tells whether more follow
+    NavigableSet<Key> order = query.sort() == InteractionSort.STARTED ? byStart : byActivity;
+    // Walking the order visits about pageSize * size / total keys; picking visits every match.
+    List<Key> page = (long) wanted * size / total <= total
+        ? walk(order, after, matches, wanted) : pick(query.sort(), after, matches, wanted);
+    boolean more = page.size() == wanted;
+    List<Interaction> result = new ArrayList<>(Math.min(page.size(), query.pageSize()));
+    for (int k = 0; k < page.size() && k < query.pageSize(); k++) {
+      result.add(rows[page.get(k).row()]);
+    }
+    return new InteractionSlice(result, more, total);
+  }
+
+  /** The rows the bit-set filters and the text index leave; a fresh set the caller may change. */
+  private BitSet candidates(InteractionQuery query) {
+    List<BitSet> all = new ArrayList<>();
+    List<BitSet> none = new ArrayList<>();
+    query.status().ifPresent(s -> (s == InteractionStatus.OPEN ? all : none).add(open));
+    query.read().ifPresent(r -> (r ? all : none).add(read));
+    if (!query.accounts().isEmpty()) {
+      all.add(union(byAccount, query.accounts()));
+    }
+    if (!query.agents().isEmpty()) {
+      all.add(union(byFirstAgent, query.agents()));
+    }
+    if (!query.tags().isEmpty()) {
+      if (query.tagMatch() == TagMatch.ANY) {
+        all.add(union(byTag, query.tags()));
+      } else {
+        query.tags().forEach(t -> all.add(union(byTag, Set.of(t))));
+      }
+    }
+    for (String word : query.textWords()) {
+      all.add(text.rowsWithWordStarting(word, (contact, into) -> {
+        for (InteractionId id : interactionsOfContact.apply(contact)) {
+          Integer row = rowOf.get(id);
+          if (row != null) {
+            into.set(row);
+          }
+        }
+      }));
+    }
+    BitSet result;
+    if (all.isEmpty()) {
+      result = new BitSet(size);
+      result.set(0, size);
+    } else {
+      all.sort(Comparator.comparingInt(BitSet::length)); // the shortest bounds the result
+      result = (BitSet) all.get(0).clone();
+      for (int k = 1; k < all.size(); k++) {
+        result.and(all.get(k));
+      }
+    }
+    none.forEach(result::andNot);
+    return result;
+  }
+
+  private static <K> BitSet union(Map<K, IntList> lists, Iterable<K> keys) {
+    BitSet union = new BitSet();
+    for (K k : keys) {
+      IntList rows = lists.get(k);
+      if (rows != null) {
+        rows.setAll(union);
+      }
+    }
+    return union;
+  }
+
+  private static List<Key> walk(NavigableSet<Key> order, Key after, BitSet matches, int wanted) {
+    List<Key> page = new ArrayList<>(wanted);
+    for (Key k : after == null ? order : order.tailSet(after, false)) {
+      if (matches.get(k.row())) {
+        page.add(k);
+        if (page.size() == wanted) {
+          break;
+        }
+      }
+    }
+    return page;
+  }
+
+  private List<Key> pick(InteractionSort sort, Key after, BitSet matches, int wanted) {
+    // A heap whose head is the last of the best keys so far: a better key evicts it.
+    PriorityQueue<Key> best = new PriorityQueue<>(wanted + 1, ORDER.reversed());
+    for (int r = matches.nextSetBit(0); r >= 0; r = matches.nextSetBit(r + 1)) {
+      Key k = key(rows[r], sort, r);
+      if (after != null && ORDER.compare(k, after) <= 0) {
+        continue;
+      }
+      best.add(k);
+      if (best.size() > wanted) {
+        best.poll();
+      }
+    }
+    List<Key> page = new ArrayList<>(best);
+    page.sort(ORDER);
+    return page;
+  }
+
+  /**
+   * Keeps the rows started in the query's range. The range is one stretch of the start order,
+   * so when it (or what lies outside it) is small, walking it is cheapest; both are walked in
+   * step until the shorter one ends, but only for a while: a range that splits the rows near
+   * the middle is checked row by row instead.
+   */
+  private void keepStartedInRange(InteractionQuery query, BitSet matches) {
+    Key newest = query.startedBefore().map(InteractionIndex::bound).orElse(null);
+    Key oldest = query.startedFrom().map(InteractionIndex::bound).orElse(null);
+    NavigableSet<Key> inside = newest == null ? byStart : byStart.tailSet(newest, false);
+    inside = oldest == null ? inside : inside.headSet(oldest, false);
+    java.util.Iterator<Key> in = inside.iterator();
+    java.util.Iterator<Key> newer = newest == null ? java.util.Collections.emptyIterator()
+        : byStart.headSet(newest, false).iterator();
+    java.util.Iterator<Key> older = oldest == null ? java.util.Collections.emptyIterator()
+        : byStart.tailSet(oldest, false).iterator();
+    BitSet inRows = new BitSet();
+    BitSet outRows = new BitSet();
+    for (int step = 0; step < size / 8 + 16; step++) {
+      if (!in.hasNext()) {
+        matches.and(inRows);
+        return;
+      }
+      inRows.set(in.next().row());
+      java.util.Iterator<Key> out = newer.hasNext() ? newer : older;
+      if (!out.hasNext()) {
+        matches.andNot(outRows);
+        return;
+      }
+      outRows.set(out.next().row());
+    }
+    scanStartedInRange(query, matches);
+  }
+
+  /** A range bound: after every key of its time in the order, so "newer than" excludes the time. */
+  private static Key bound(Instant at) {
+    return new Key(at.getEpochSecond(), at.getNano(), null, -1);
+  }
+
+  private void scanStartedInRange(InteractionQuery query, BitSet matches) {
+    Instant from = query.startedFrom().orElse(Instant.MIN);
+    Instant before = query.startedBefore().orElse(Instant.MAX);
+    long fromSecond = from.getEpochSecond();
+    long beforeSecond = before.getEpochSecond();
+    for (int r = matches.nextSetBit(0); r >= 0; r = matches.nextSetBit(r + 1)) {
+      long second = startSeconds[r];
+      boolean atOrAfterFrom = second > fromSecond
+          || (second == fromSecond && startNanos[r] >= from.getNano());
+      boolean beforeEnd = second < beforeSecond
+          || (second == beforeSecond && startNanos[r] < before.getNano());
+      if (!atOrAfterFrom || !beforeEnd) {
+        matches.clear(r);
+      }
+    }
+  }
+
+  private static Key key(Interaction i, InteractionSort sort, int row) {
+    Instant at = SortKey.timeOf(i, sort);
+    return new Key(at.getEpochSecond(), at.getNano(), i.id(), row);
+  }
+
+  private static Key probe(SortKey position) {
+    return new Key(position.at().getEpochSecond(), position.at().getNano(), position.id(), -1);
+  }
+
+  private static <K> IntList rowsOf(Map<K, IntList> lists, K key) {
+    return lists.computeIfAbsent(key, k -> new IntList());
+  }
+}
