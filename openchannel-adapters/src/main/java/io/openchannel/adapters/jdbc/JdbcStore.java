@@ -1,5 +1,6 @@
 package io.openchannel.adapters.jdbc;
 
+import io.openchannel.spi.store.OutboxClaims;
 import io.openchannel.spi.store.Store;
 import io.openchannel.spi.store.StoreTransaction;
 import java.sql.Connection;
@@ -48,10 +49,12 @@ public final class JdbcStore implements Store {
 
   private final DataSource dataSource;
   private final Dialect dialect;
+  private final JdbcOutboxClaims outboxClaims;
 
   private JdbcStore(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.outboxClaims = new JdbcOutboxClaims(this, dialect);
   }
 
   /** A builder for a store on {@code dataSource}. */
@@ -62,6 +65,15 @@ public final class JdbcStore implements Store {
   /** The dialect this store speaks. */
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * Outbox claims in the table {@code oc_outbox_claim}, shared by every engine on the database:
+   * each queued message is sent by one engine at a time.
+   */
+  @Override
+  public OutboxClaims outboxClaims() {
+    return outboxClaims;
   }
 
   @Override

@@ -187,7 +187,7 @@ final class TestDatabase implements AutoCloseable {
   synchronized JdbcStore newEmptyStore() {
     JdbcStore store = JdbcStore.builder(pool).build();
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-      for (String table : new String[] {"oc_message_word", "oc_message", "oc_interaction_tag",
+      for (String table : new String[] {"oc_outbox_claim", "oc_event", "oc_event_cursor", "oc_message_word", "oc_message", "oc_interaction_tag",
           "oc_interaction", "oc_conversation", "oc_contact_word", "oc_contact_field",
           "oc_contact_identity", "oc_contact", "oc_agent", "oc_account"}) {
         s.executeUpdate("DELETE FROM " + table);
