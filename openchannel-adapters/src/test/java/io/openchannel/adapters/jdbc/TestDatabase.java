@@ -179,6 +179,17 @@ final class TestDatabase implements AutoCloseable {
     return engine;
   }
 
+  /**
+   * A JDBC URL of this PostgreSQL test database, for another process (whose engine must see the
+   * same schema).
+   */
+  String postgresUrl() {
+    if (engine != Engine.POSTGRESQL) {
+      throw new IllegalStateException("only PostgreSQL test databases have a URL, not " + engine);
+    }
+    return "jdbc:postgresql://" + address(engine) + "/test?user=postgres&currentSchema=" + name;
+  }
+
   DataSource dataSource() {
     return pool;
   }

@@ -143,6 +143,13 @@ final class OutboxDispatcher {
         held = true;
         Optional<Message> head = nextQueued(interaction);
         if (head.isEmpty()) {
+          held = false;
+          claims.release(interaction, cluster.nodeId(), 0, Optional.empty());
+          // Another engine may have queued a message while we held the claim and then been
+          // refused it: look once more, now that the claim is free.
+          if (nextQueued(interaction).isPresent()) {
+            again.add(interaction);
+          }
           break;
         }
         Step step = sendOne(head.get(), claim.get().attempts());
