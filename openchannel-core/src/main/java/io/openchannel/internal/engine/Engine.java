@@ -60,13 +60,15 @@ public final class Engine implements OpenChannel {
   private final InboundService inbound;
   private final Admin admin;
   private final Reads reads;
+  private final Optional<ClusterEventFeed> eventFeed;
   /** A conversation's key never changes, so the lock key of an interaction can be cached. */
   private final Cache<InteractionId, String> lockKeys =
       Caffeine.newBuilder().maximumSize(100_000).executor(Runnable::run).build();
 
   public Engine(EngineConfig config) {
     this.config = config;
-    this.transactions = new Transactions(config.store(), new EventPublisher(config.listeners()));
+    this.transactions = new Transactions(config.store(), new EventPublisher(config.listeners()),
+        config.cluster().nodeId());
     this.ids = new Ids(config.clock());
     this.contacts = new ContactResolver(ids);
     this.attachments = new AttachmentIntake(config.blobStore());
@@ -82,6 +84,8 @@ public final class Engine implements OpenChannel {
             new JourneyReader(config.dispositions()),
             new InteractionView(transactions, config));
     dispatcher.recover();
+    this.eventFeed = config.store().eventLog().map(l -> new ClusterEventFeed(this, l));
+    eventFeed.ifPresent(ClusterEventFeed::start);
   }
 
   @Override
@@ -281,6 +285,7 @@ public final class Engine implements OpenChannel {
     // Queued messages stay in the store and are sent by the next engine on it. The scheduler,
     // store and blob store are the host's, which closes them.
     dispatcher.stop();
+    eventFeed.ifPresent(ClusterEventFeed::stop);
     if (config.scheduler() instanceof ThreadScheduler own) {
       own.shutdown(); // made by the builder, so ours to stop
     }

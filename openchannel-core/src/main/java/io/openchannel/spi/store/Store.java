@@ -45,6 +45,15 @@ public interface Store {
     return new LocalOutboxClaims(this);
   }
 
+  /**
+   * The log through which several engines on this store hear each other's events, if the store
+   * keeps one (for a database, when the host asks for it). The default keeps none: an engine's
+   * listeners hear that engine only.
+   */
+  default java.util.Optional<EventLog> eventLog() {
+    return java.util.Optional.empty();
+  }
+
   /** A new, empty, thread-safe store in this JVM's memory. */
   static Store inMemory() {
     return new InMemoryStore();
