@@ -4,6 +4,7 @@ import io.openchannel.spi.store.Store;
 import io.openchannel.tck.ContactRepositoryContract;
 import io.openchannel.tck.ConversationRepositoryContract;
 import io.openchannel.tck.InteractionQueryContract;
+import io.openchannel.tck.InteractionQueryModelContract;
 import io.openchannel.tck.InteractionRepositoryContract;
 import io.openchannel.tck.InteractionScanContract;
 import io.openchannel.tck.InteractionSearchContract;
@@ -131,6 +132,15 @@ class H2JdbcStoreTest {
   @Group
   @AddLifecycleHook(DatabaseServer.JqwikCheck.class)
   class Scans extends InteractionScanContract {
+    @Override
+    protected Store newStore() {
+      return newJdbcStore();
+    }
+  }
+
+  @Group
+  @AddLifecycleHook(DatabaseServer.JqwikCheck.class)
+  class QueryModel extends InteractionQueryModelContract {
     @Override
     protected Store newStore() {
       return newJdbcStore();
