@@ -211,7 +211,8 @@ public final class JdbcStore implements Store {
      * engine delivers the events of the others to its own listeners, once each and in commit
      * order, woken by {@code LISTEN/NOTIFY} on PostgreSQL and polling on MariaDB and H2 (see
      * {@code ClusterOptions.eventPoll}). The price: transactions with events take turns on one
-     * row between their last write and their commit, and every event is written once more.
+     * row between their last write and their commit, every event is written once more, and on
+     * PostgreSQL each engine keeps one connection of the pool for {@code LISTEN}.
      */
     public Builder clusterEvents(boolean on) {
       this.clusterEvents = on;
