@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         "WhatsAppWebhookBenchmark (verify and parse a WhatsApp delivery of 1 or 100 messages),",
         "InteractionViewBenchmark (the interactions view's first page over 1,000,000),",
         "JdbcIngestBenchmark (inbound ingest on PostgreSQL next to a plain JDBC batch insert),",
+        "JdbcClusterBenchmark (ingest with and without cluster events, an outbox claim; PostgreSQL),",
         "TranscriptBenchmark (a transcript as PDF and as plain text; --include Transcript).",
         "The default runs the routing ones; --include View runs the view's."})
 public final class BenchCommand implements Callable<Integer> {
