@@ -89,8 +89,14 @@ final class OutboxDispatcher {
       log.info("resuming delivery of queued messages in {} interactions", pending.size());
     }
     pending.forEach(this::dispatchSoon);
-    cluster.outboxSweep().ifPresent(
-        every -> nextSweep = engine.config.scheduler().schedule(every, this::sweep));
+    if (cluster.outboxSweep().isPresent()) {
+      nextSweep = engine.config.scheduler().schedule(cluster.outboxSweep().get(), this::sweep);
+    } else if (!pending.isEmpty()) {
+      // Without a sweep, an outbox an engine died holding would wait for the next message of
+      // its interaction: look again once such a claim has surely lapsed.
+      engine.config.scheduler().schedule(cluster.outboxLease(),
+          () -> pending.forEach(this::dispatchSoon));
+    }
   }
 
   void stop() {
