@@ -1,6 +1,7 @@
 package io.openchannel;
 
 import io.openchannel.account.ChannelType;
+import io.openchannel.cluster.ClusterOptions;
 import io.openchannel.event.EventListener;
 import io.openchannel.interaction.Dispositions;
 import io.openchannel.interaction.Tag;
@@ -42,6 +43,7 @@ public final class OpenChannelBuilder {
   private RecipientDirectory recipientDirectory;
   private Dispositions dispositions;
   private RoutingOptions routing;
+  private ClusterOptions cluster;
   private final List<EventListener> listeners = new ArrayList<>();
   private final Map<ChannelType, ChannelConnector> connectors = new EnumMap<>(ChannelType.class);
   private final Map<CannedAnswerId, CannedAnswer> cannedAnswers = new LinkedHashMap<>();
@@ -132,6 +134,17 @@ public final class OpenChannelBuilder {
     return this;
   }
 
+  /**
+   * How this engine shares its store with other engines (default:
+   * {@link ClusterOptions#defaults()}). Every engine claims an interaction's outbox in the store
+   * before sending, so several engines on one database send each message once; see
+   * {@link io.openchannel.spi.store.OutboxClaims}.
+   */
+  public OpenChannelBuilder cluster(ClusterOptions options) {
+    cluster = once(cluster, options, "cluster");
+    return this;
+  }
+
   /** Builds the engine. */
   public OpenChannel build() {
     return new Engine(new EngineConfig(
@@ -146,7 +159,8 @@ public final class OpenChannelBuilder {
         Map.copyOf(connectors),
         List.copyOf(cannedAnswers.values()),
         Set.copyOf(tags),
-        routing != null ? routing : RoutingOptions.defaults()));
+        routing != null ? routing : RoutingOptions.defaults(),
+        cluster != null ? cluster : ClusterOptions.defaults()));
   }
 
   private static <T> T once(T current, T value, String name) {

@@ -3,6 +3,8 @@ package io.openchannel.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openchannel.ReceiveResult;
+import io.openchannel.cluster.ClusterOptions;
+import io.openchannel.interaction.InteractionId;
 import io.openchannel.message.DeliveryStatus;
 import io.openchannel.message.Message;
 import io.openchannel.spi.channel.DeliveryReceipt;
@@ -42,5 +44,25 @@ class RestartTest {
 
     assertThat(after.status(reply.id())).isEqualTo(DeliveryStatus.READ);
     assertThat(after.events).isEmpty();
+  }
+
+  @Test
+  void aMessageAnEngineDiedSendingIsSentAfterARestartOnceTheDeadEnginesLeaseLapsed() {
+    DeliveryFixture before = new DeliveryFixture();
+    InteractionId chat = before.conversationWith("42");
+    Message reply = before.ann().sendText(chat, "hello");
+    // The old engine claimed the outbox and died mid-send: its claim outlives it.
+    Instant now = before.scheduler.clock().instant();
+    before.store.outboxClaims().tryClaim(chat, "dead-engine", now,
+        now.plus(ClusterOptions.DEFAULT_OUTBOX_LEASE));
+    before.oc.close();
+
+    DeliveryFixture after = new DeliveryFixture(before.store, before.blobs, false);
+    after.scheduler.runDue();
+    assertThat(after.status(reply.id())).isEqualTo(DeliveryStatus.QUEUED);
+    after.scheduler.advance(ClusterOptions.DEFAULT_OUTBOX_LEASE);
+
+    assertThat(after.status(reply.id())).isEqualTo(DeliveryStatus.SENT);
+    assertThat(after.platform.sent()).hasSize(1);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  *   <li>{@link MessageRepositoryContract}: channel message ids, an interaction's messages;
  *   <li>{@link TransactionContract}: atomicity, what reaches the caller;
  *   <li>{@link IsolationContract}: other threads, lost updates, races for unique values;
+ *   <li>{@link OutboxClaimContract}: outbox leases, exclusive across engines on real threads;
  *   <li>{@link StoreModelContract}: a jqwik property comparing random histories with a model;
  *   <li>{@link InteractionQueryContract}: the interactions view's filters, order, pages, counts;
  *   <li>{@link InteractionSearchContract}: free-text and advanced search;
@@ -55,6 +56,7 @@ public final class StoreContract {
       MessageRepositoryContract.class,
       TransactionContract.class,
       IsolationContract.class,
+      OutboxClaimContract.class,
       StoreModelContract.class,
       InteractionQueryContract.class,
       InteractionSearchContract.class,

@@ -1,11 +1,15 @@
 package io.openchannel.adapters.jdbc;
 
+import io.openchannel.spi.store.EventLog;
+import io.openchannel.spi.store.OutboxClaims;
 import io.openchannel.spi.store.Store;
 import io.openchannel.spi.store.StoreTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -45,13 +49,19 @@ public final class JdbcStore implements Store {
    * on another connection, as test fixtures sometimes do.
    */
   private static final ThreadLocal<JdbcTransaction> OPEN = new ThreadLocal<>();
+  /** How long the event log keeps events unless told otherwise. */
+  public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(1);
 
   private final DataSource dataSource;
   private final Dialect dialect;
+  private final JdbcOutboxClaims outboxClaims;
+  private final Optional<EventLog> eventLog;
 
-  private JdbcStore(DataSource dataSource, Dialect dialect) {
+  private JdbcStore(DataSource dataSource, Dialect dialect, Optional<Duration> eventRetention) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.outboxClaims = new JdbcOutboxClaims(this, dialect);
+    this.eventLog = eventRetention.map(r -> new JdbcEventLog(this, dataSource, dialect, r));
   }
 
   /** A builder for a store on {@code dataSource}. */
@@ -62,6 +72,24 @@ public final class JdbcStore implements Store {
   /** The dialect this store speaks. */
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * Outbox claims in the table {@code oc_outbox_claim}, shared by every engine on the database:
+   * each queued message is sent by one engine at a time.
+   */
+  @Override
+  public OutboxClaims outboxClaims() {
+    return outboxClaims;
+  }
+
+  /**
+   * With {@link Builder#clusterEvents(boolean)}: the event log in {@code oc_event}, through which
+   * every engine on the database delivers the other engines' events to its listeners.
+   */
+  @Override
+  public Optional<EventLog> eventLog() {
+    return eventLog;
   }
 
   @Override
@@ -155,6 +183,8 @@ public final class JdbcStore implements Store {
     private final DataSource dataSource;
     private Dialect dialect;
     private boolean migrate = true;
+    private boolean clusterEvents;
+    private Duration eventRetention = DEFAULT_EVENT_RETENTION;
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -176,6 +206,34 @@ public final class JdbcStore implements Store {
     }
 
     /**
+     * Whether the engines on this database hear each other's events (default: no). With it,
+     * every transaction that publishes events also writes them to {@code oc_event}, and each
+     * engine delivers the events of the others to its own listeners, once each and in commit
+     * order, woken by {@code LISTEN/NOTIFY} on PostgreSQL and polling on MariaDB and H2 (see
+     * {@code ClusterOptions.eventPoll}). The price: transactions with events take turns on one
+     * row between their last write and their commit, every event is written once more, and on
+     * PostgreSQL each engine keeps one connection of the pool for {@code LISTEN}.
+     */
+    public Builder clusterEvents(boolean on) {
+      this.clusterEvents = on;
+      return this;
+    }
+
+    /**
+     * How long {@code oc_event} keeps events (default 1 day): an engine stopped for longer than
+     * this misses the events in between when it restarts under the same node id.
+     */
+    public Builder eventRetention(Duration retention) {
+      Objects.requireNonNull(retention, "retention");
+      if (retention.isNegative() || retention.isZero()) {
+        throw new io.openchannel.InvalidInputException(
+            "eventRetention must be positive, got " + retention);
+      }
+      this.eventRetention = retention;
+      return this;
+    }
+
+    /**
      * The store, its schema migrated or checked.
      *
      * @throws JdbcStoreException if the database cannot be reached, is not supported, its
@@ -188,7 +246,8 @@ public final class JdbcStore implements Store {
       } else {
         checkTables(d);
       }
-      return new JdbcStore(dataSource, d);
+      return new JdbcStore(dataSource, d,
+          clusterEvents ? Optional.of(eventRetention) : Optional.empty());
     }
 
     private Dialect detect() {

@@ -11,6 +11,7 @@ import io.openchannel.tck.InteractionSearchContract;
 import io.openchannel.tck.IsolationContract;
 import io.openchannel.tck.ListContract;
 import io.openchannel.tck.MessageRepositoryContract;
+import io.openchannel.tck.OutboxClaimContract;
 import io.openchannel.tck.RepositoryContract;
 import io.openchannel.tck.StoreModelContract;
 import io.openchannel.tck.TransactionContract;
@@ -89,6 +90,14 @@ class PostgresJdbcStoreTest {
 
   @Nested
   class Isolation extends IsolationContract {
+    @Override
+    protected Store newStore() {
+      return newJdbcStore();
+    }
+  }
+
+  @Nested
+  class OutboxClaims extends OutboxClaimContract {
     @Override
     protected Store newStore() {
       return newJdbcStore();

@@ -179,6 +179,17 @@ final class TestDatabase implements AutoCloseable {
     return engine;
   }
 
+  /**
+   * A JDBC URL of this PostgreSQL test database, for another process (whose engine must see the
+   * same schema).
+   */
+  String postgresUrl() {
+    if (engine != Engine.POSTGRESQL) {
+      throw new IllegalStateException("only PostgreSQL test databases have a URL, not " + engine);
+    }
+    return "jdbc:postgresql://" + address(engine) + "/test?user=postgres&currentSchema=" + name;
+  }
+
   DataSource dataSource() {
     return pool;
   }
@@ -187,7 +198,7 @@ final class TestDatabase implements AutoCloseable {
   synchronized JdbcStore newEmptyStore() {
     JdbcStore store = JdbcStore.builder(pool).build();
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-      for (String table : new String[] {"oc_message_word", "oc_message", "oc_interaction_tag",
+      for (String table : new String[] {"oc_outbox_claim", "oc_event", "oc_event_cursor", "oc_message_word", "oc_message", "oc_interaction_tag",
           "oc_interaction", "oc_conversation", "oc_contact_word", "oc_contact_field",
           "oc_contact_identity", "oc_contact", "oc_agent", "oc_account"}) {
         s.executeUpdate("DELETE FROM " + table);

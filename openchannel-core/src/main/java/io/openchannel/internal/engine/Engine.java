@@ -58,6 +58,7 @@ public final class Engine implements OpenChannel {
   private final InboundService inbound;
   private final Admin admin;
   private final Reads reads;
+  private final Optional<ClusterEventFeed> eventFeed;
   /**
    * Lock keys of open interactions. A conversation's key never changes, so an interaction's lock
    * key can be kept while it is open and dropped when it closes; a plain map costs a fraction of a
@@ -71,7 +72,8 @@ public final class Engine implements OpenChannel {
 
   public Engine(EngineConfig config) {
     this.config = config;
-    this.transactions = new Transactions(config.store(), new EventPublisher(config.listeners()));
+    this.transactions = new Transactions(config.store(), new EventPublisher(config.listeners()),
+        config.cluster().nodeId());
     this.ids = new Ids(config.clock());
     this.contacts = new ContactResolver(ids);
     this.attachments = new AttachmentIntake(config.blobStore());
@@ -84,6 +86,8 @@ public final class Engine implements OpenChannel {
     this.reads = new Reads(transactions, new JourneyReader(config.dispositions()),
         new InteractionView(transactions, config));
     dispatcher.recover();
+    this.eventFeed = config.store().eventLog().map(l -> new ClusterEventFeed(this, l));
+    eventFeed.ifPresent(ClusterEventFeed::start);
   }
 
   @Override
@@ -285,6 +289,7 @@ public final class Engine implements OpenChannel {
     // Queued messages stay in the store and are sent by the next engine on it. The scheduler,
     // store and blob store are the host's, which closes them.
     dispatcher.stop();
+    eventFeed.ifPresent(ClusterEventFeed::stop);
     if (config.scheduler() instanceof ThreadScheduler own) {
       own.shutdown(); // made by the builder, so ours to stop
     }

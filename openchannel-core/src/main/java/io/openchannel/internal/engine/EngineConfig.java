@@ -1,6 +1,7 @@
 package io.openchannel.internal.engine;
 
 import io.openchannel.account.ChannelType;
+import io.openchannel.cluster.ClusterOptions;
 import io.openchannel.event.EventListener;
 import io.openchannel.interaction.Dispositions;
 import io.openchannel.interaction.Tag;
@@ -28,4 +29,5 @@ public record EngineConfig(
     Map<ChannelType, ChannelConnector> connectors,
     List<CannedAnswer> cannedAnswers,
     Set<Tag> allowedTags,
-    RoutingOptions routing) {}
+    RoutingOptions routing,
+    ClusterOptions cluster) {}

@@ -3,10 +3,12 @@ package io.openchannel.internal.engine;
 import com.google.common.util.concurrent.Striped;
 import io.openchannel.ConcurrentUpdateException;
 import io.openchannel.event.OpenChannelEvent;
+import io.openchannel.spi.store.EventLog;
 import io.openchannel.spi.store.Store;
 import io.openchannel.spi.store.StoreTransaction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -22,11 +24,36 @@ final class Transactions {
 
   private final Store store;
   private final EventPublisher publisher;
+  private final Optional<EventLog> eventLog;
+  private final String node;
   private final Striped<Lock> locks = Striped.lock(1024);
 
-  Transactions(Store store, EventPublisher publisher) {
+  Transactions(Store store, EventPublisher publisher, String node) {
     this.store = store;
     this.publisher = publisher;
+    this.eventLog = store.eventLog();
+    this.node = node;
+  }
+
+  /**
+   * Runs {@code work} in a store transaction and, if the store keeps an event log, appends the
+   * events the work published to it in the same transaction: logged exactly when committed.
+   */
+  private <T> T inTransaction(Function<Work, T> work, List<OpenChannelEvent> events,
+      List<Runnable> afterCommit) {
+    return store.inTransaction(tx -> {
+      T result = work.apply(new Work(tx, events, afterCommit));
+      if (eventLog.isPresent() && !events.isEmpty()) {
+        eventLog.get().append(tx, node, events);
+      }
+      return result;
+    });
+  }
+
+  /** Delivers events another engine logged to this engine's listeners, in the order given. */
+  void deliverLogged(List<OpenChannelEvent> events) {
+    publisher.enqueue(events);
+    publisher.drain();
   }
 
   /**
@@ -57,7 +84,7 @@ final class Transactions {
         List<OpenChannelEvent> events = new ArrayList<>();
         afterCommit.clear();
         try {
-          T result = store.inTransaction(tx -> work.apply(new Work(tx, events, afterCommit)));
+          T result = inTransaction(work, events, afterCommit);
           publisher.enqueue(events);
           committed = true;
           return result;
@@ -103,7 +130,7 @@ final class Transactions {
         afterCommit.clear();
         T result;
         try {
-          result = store.inTransaction(tx -> work.apply(new Work(tx, events, afterCommit)));
+          result = inTransaction(work, events, afterCommit);
         } catch (ConcurrentUpdateException e) {
           if (attempt == MAX_ATTEMPTS) {
             throw new ConcurrentUpdateException("gave up after " + attempt

@@ -47,6 +47,8 @@ import java.util.function.Function;
  */
 public final class InMemoryStore implements Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  /** One for the store, so that every engine sharing it sees the same claims. */
+  private final LocalOutboxClaims outboxClaims = new LocalOutboxClaims(this);
 
   private final Map<ChannelIdentity, ContactId> contactByIdentity = new HashMap<>();
   private final Map<FieldValue, Set<ContactId>> contactsByField = new HashMap<>();
@@ -109,6 +111,11 @@ public final class InMemoryStore implements Store {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  @Override
+  public io.openchannel.spi.store.OutboxClaims outboxClaims() {
+    return outboxClaims;
   }
 
   @Override

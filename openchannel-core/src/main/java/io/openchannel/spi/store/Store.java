@@ -1,6 +1,7 @@
 package io.openchannel.spi.store;
 
 import io.openchannel.internal.store.InMemoryStore;
+import io.openchannel.internal.store.LocalOutboxClaims;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,25 @@ public interface Store {
    */
   default <T> T read(Function<StoreTransaction, T> work) {
     return inTransaction(work);
+  }
+
+  /**
+   * The leases that let several engines share this store's outbox without sending a message
+   * twice. The engine asks once, when it is built. The default keeps claims in this JVM's memory,
+   * in a new instance per call: right while one engine uses the store. A store that several
+   * engines share (a database, or one in-memory store in tests) returns one shared instance.
+   */
+  default OutboxClaims outboxClaims() {
+    return new LocalOutboxClaims(this);
+  }
+
+  /**
+   * The log through which several engines on this store hear each other's events, if the store
+   * keeps one (for a database, when the host asks for it). The default keeps none: an engine's
+   * listeners hear that engine only.
+   */
+  default java.util.Optional<EventLog> eventLog() {
+    return java.util.Optional.empty();
   }
 
   /** A new, empty, thread-safe store in this JVM's memory. */

@@ -13,6 +13,7 @@ import io.openchannel.tck.InteractionSearchContract;
 import io.openchannel.tck.IsolationContract;
 import io.openchannel.tck.ListContract;
 import io.openchannel.tck.MessageRepositoryContract;
+import io.openchannel.tck.OutboxClaimContract;
 import io.openchannel.tck.RepositoryContract;
 import io.openchannel.tck.StoreContract;
 import io.openchannel.tck.StoreModelContract;
@@ -91,6 +92,14 @@ class InMemoryStoreTest {
 
   @Nested
   class Isolation extends IsolationContract {
+    @Override
+    protected Store newStore() {
+      return Store.inMemory();
+    }
+  }
+
+  @Nested
+  class OutboxClaims extends OutboxClaimContract {
     @Override
     protected Store newStore() {
       return Store.inMemory();

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         "TranscriptBenchmark (a transcript as PDF and as plain text; --include Transcript),",
         "InteractionViewBenchmark (the interactions view's first page over 1,000,000),",
         "JdbcInteractionViewBenchmark (the same on PostgreSQL),",
-        "JdbcIngestBenchmark (inbound ingest on PostgreSQL next to a plain JDBC batch insert).",
+        "JdbcIngestBenchmark (inbound ingest on PostgreSQL next to a plain JDBC batch insert),",
+        "JdbcClusterBenchmark (ingest with and without cluster events, an outbox claim; PostgreSQL).",
         "The default runs the routing ones; --include View runs the view's."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec

@@ -1,0 +1,116 @@
+package io.openchannel.adapters.jdbc;
+
+import static io.openchannel.adapters.jdbc.ClusterFixture.conversation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openchannel.OpenChannel;
+import io.openchannel.event.DeliveryStatusChanged;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.message.DeliveryStatus;
+import io.openchannel.message.MessageId;
+import io.openchannel.spi.store.BlobStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An engine in a second JVM process ({@link ClusterNodeMain}) and one in this JVM share a
+ * PostgreSQL database: messages a third engine (without a connector, so it only stores them)
+ * queues are sent by one of the two, each exactly once.
+ */
+@DatabaseServer(TestDatabase.Engine.POSTGRESQL)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SeparateJvmClusterTest {
+
+  @Test
+  void anEngineInAnotherJvmAndOneInThisOneSendEachQueuedMessageOnce() throws Exception {
+    Clock clock = Clock.systemUTC();
+    List<String> childLines = new CopyOnWriteArrayList<>();
+    CountDownLatch childReady = new CountDownLatch(1);
+    CountDownLatch childSentOne = new CountDownLatch(1);
+    int later = 10;
+    int repliesEach = 3;
+    int total = 1 + later * repliesEach;
+    CountDownLatch allSent = new CountDownLatch(total);
+    CountingConnector platform = new CountingConnector();
+    try (TestDatabase db = TestDatabase.fresh(TestDatabase.Engine.POSTGRESQL);
+        ClusterFixture cluster = new ClusterFixture();
+        OpenChannel writer = OpenChannel.builder().store(JdbcStore.builder(db.dataSource()).build())
+            .blobStore(BlobStore.inMemory()).clock(clock).build()) {
+      ClusterFixture.setUp(writer);
+      InteractionId first = conversation(writer, clock, "first");
+      writer.desk(ClusterFixture.ANN).sendText(first, "queued before anyone can send it");
+
+      Process child = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"),
+          ClusterNodeMain.class.getName(), db.postgresUrl(), "other-jvm")
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+      try {
+        Thread reader = new Thread(() -> {
+          try (BufferedReader in = new BufferedReader(
+              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+              childLines.add(line);
+              if (line.equals("READY")) {
+                childReady.countDown();
+              } else if (line.startsWith("SENT ")) {
+                childSentOne.countDown();
+                allSent.countDown();
+              }
+            }
+          } catch (java.io.IOException e) {
+            // the child ended; what it said is in childLines
+          }
+        }, "other-jvm-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(childReady.await(60, TimeUnit.SECONDS)).as("the other JVM started").isTrue();
+        assertThat(childSentOne.await(60, TimeUnit.SECONDS))
+            .as("the other JVM sent the first message").isTrue();
+
+        cluster.engine("this-jvm", JdbcStore.builder(db.dataSource()).build(), clock,
+            Duration.ofSeconds(60), Optional.of(platform), e -> {
+              if (e instanceof DeliveryStatusChanged d && d.status() == DeliveryStatus.SENT) {
+                allSent.countDown();
+              }
+            });
+        for (int i = 0; i < later; i++) {
+          InteractionId chat = conversation(writer, clock, "later-" + i);
+          for (int r = 0; r < repliesEach; r++) {
+            writer.desk(ClusterFixture.ANN).sendText(chat, "reply " + r);
+          }
+        }
+
+        assertThat(allSent.await(60, TimeUnit.SECONDS)).as("all %d messages sent", total).isTrue();
+        Map<MessageId, Integer> sends = new HashMap<>(platform.counts());
+        childLines.stream().filter(l -> l.startsWith("SEND "))
+            .map(l -> MessageId.of(l.substring(5)))
+            .forEach(id -> sends.merge(id, 1, Integer::sum));
+        assertThat(sends).hasSize(total);
+        assertThat(sends.values()).as("sends per message, both JVMs together").containsOnly(1);
+        System.out.printf("other JVM sent %d, this JVM %d%n",
+            total - platform.counts().size(), platform.counts().size());
+      } finally {
+        child.getOutputStream().close();
+        if (!child.waitFor(30, TimeUnit.SECONDS)) {
+          child.destroyForcibly();
+        }
+      }
+    }
+  }
+}
