@@ -45,9 +45,13 @@ class TranscriptSnapshotTest {
         .withPermissions(Set.of(Permission.OUTBOUND, Permission.TRANSCRIPT_DOWNLOAD)));
     InteractionId id = f.openAssignedToAnn();
     CountDownLatch start = new CountDownLatch(1);
+    // Writers wait until every reader has a first snapshot: on two busy cores they could
+    // otherwise finish before any reader ran, and the test would check nothing.
+    CountDownLatch readersReading = new CountDownLatch(2);
     AtomicBoolean writing = new AtomicBoolean(true);
     Future<?> customer = pool.submit(() -> {
       start.await();
+      readersReading.await();
       for (int i = 0; i < 150; i++) {
         f.oc.receive(FB, f.inbound("psid-mia", "customer " + i));
       }
@@ -55,6 +59,7 @@ class TranscriptSnapshotTest {
     });
     Future<?> agent = pool.submit(() -> {
       start.await();
+      readersReading.await();
       for (int i = 0; i < 150; i++) {
         f.oc.desk(ANN).sendText(id, "agent " + i);
       }
@@ -65,9 +70,10 @@ class TranscriptSnapshotTest {
       readers.add(pool.submit(() -> {
         List<Transcript> seen = new ArrayList<>();
         start.await();
-        while (writing.get()) {
+        do {
           seen.add(f.oc.desk(ANN).transcript(id, TranscriptOptions.defaults()));
-        }
+          readersReading.countDown();
+        } while (writing.get());
         return seen;
       }));
     }
@@ -95,8 +101,10 @@ class TranscriptSnapshotTest {
     InteractionId first = f.openAssignedToAnn();
     CountDownLatch start = new CountDownLatch(1);
     AtomicBoolean writing = new AtomicBoolean(true);
+    CountDownLatch readerReading = new CountDownLatch(1);
     Future<?> writer = pool.submit(() -> {
       start.await();
+      readerReading.await(); // see the transcript test: make the reader overlap the writes
       InteractionId current = first;
       for (int i = 0; i < 60; i++) {
         f.oc.desk(ANN).close(current);
@@ -108,9 +116,10 @@ class TranscriptSnapshotTest {
     Future<List<Journey>> reader = pool.submit(() -> {
       List<Journey> seen = new ArrayList<>();
       start.await();
-      while (writing.get()) {
+      do {
         seen.add(f.oc.contacts().journey(f.oc.interactions().get(first).contact()));
-      }
+        readerReading.countDown();
+      } while (writing.get());
       return seen;
     });
 
