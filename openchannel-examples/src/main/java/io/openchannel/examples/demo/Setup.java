@@ -23,8 +23,9 @@ final class Setup {
 
   void run(String startedAt) {
     say.section("The contact center", "OpenChannel.builder()…build()");
-    say.say("An engine in memory, on a demo clock that starts at " + startedAt + " and moves only"
-        + " when the demo moves it. The engine's timed work, such as sending queued messages,"
+    say.say("An engine on a store (by default an H2 database file in a temporary folder, which the"
+        + " last section restarts on; --store memory keeps everything in memory), on a demo clock"
+        + " that starts at " + startedAt + " and moves only when the demo moves it. The engine's timed work, such as sending queued messages,"
         + " runs as the clock moves, so every run prints the same.");
     say.blank();
     showMessenger(oc.accounts().create(ContactCenter.messenger()));
