@@ -4,7 +4,8 @@ import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ final class PgEventWakeUps implements AutoCloseable {
 
   private final DataSource dataSource;
   private final Runnable wake;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  /** Counted down once by {@link #close}; a reconnect pause waits on it, so close ends it at once. */
+  private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread thread;
 
   private PgEventWakeUps(DataSource dataSource, Runnable wake) {
@@ -38,7 +40,7 @@ final class PgEventWakeUps implements AutoCloseable {
   }
 
   private void run() {
-    while (!closed.get()) {
+    while (!isClosed()) {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -48,14 +50,14 @@ final class PgEventWakeUps implements AutoCloseable {
         Object pg = c.unwrap(pgConnection);
         Method get = pgConnection.getMethod("getNotifications", int.class);
         wake.run(); // anything appended before LISTEN took effect
-        while (!closed.get()) {
+        while (!isClosed()) {
           Object[] notes = (Object[]) get.invoke(pg, WAIT_MILLIS);
           if (notes != null && notes.length > 0) {
             wake.run();
           }
         }
       } catch (SQLException | ReflectiveOperationException | RuntimeException e) {
-        if (!closed.get()) {
+        if (!isClosed()) {
           log.warn("LISTEN {} failed; engines poll until it works again", JdbcEventLog.CHANNEL, e);
           pause();
         }
@@ -63,17 +65,22 @@ final class PgEventWakeUps implements AutoCloseable {
     }
   }
 
+  /** Waits a second before reconnecting (a database that just went away), or until closed. */
   private void pause() {
     try {
-      Thread.sleep(1_000); // a database that just went away: do not spin on reconnects
+      closed.await(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closed.set(true);
+      closed.countDown();
     }
+  }
+
+  private boolean isClosed() {
+    return closed.getCount() == 0;
   }
 
   @Override
   public void close() {
-    closed.set(true);
+    closed.countDown();
   }
 }
