@@ -1,15 +1,12 @@
 package io.openchannel.adapters.teams;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openchannel.InvalidInputException;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
 import io.openchannel.adapters.internal.ConfigChecks;
+import io.openchannel.adapters.internal.JsonWebhookBody;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.SendResult;
@@ -22,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -74,9 +70,6 @@ import java.util.function.Supplier;
  * {@link ConversationReferences}, the conversations' service URLs in memory.
  */
 public final class TeamsConnector implements ChannelConnector {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final TeamsConfig config;
   private final HttpClient http;
@@ -113,25 +106,8 @@ public final class TeamsConnector implements ChannelConnector {
     if (!request.method().equals("POST")) {
       throw new InvalidInputException("Bot Framework delivers activities by POST, got " + request.method());
     }
-    String type = request.header("Content-Type").orElse("");
-    if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new InvalidInputException("an activity is application/json, got Content-Type \"" + type + "\"");
-    }
-    byte[] body = request.body();
-    if (body.length > config.http().maxWebhookBytes()) {
-      throw new InvalidInputException("the activity is " + body.length + " bytes; at most "
-          + config.http().maxWebhookBytes() + " are accepted (TeamsConfig http maxWebhookBytes)");
-    }
-    JsonNode activity;
-    try {
-      activity = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new InvalidInputException("the activity is not valid JSON: "
-          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
-    }
-    if (activity == null || !activity.isObject()) {
-      throw new InvalidInputException("an activity is a JSON object");
-    }
+    JsonNode activity = JsonWebhookBody.readObject(request, config.http().maxWebhookBytes(),
+        "the activity", "TeamsConfig http maxWebhookBytes");
     ActivityParser.Route route = ActivityParser.route(activity);
     token.requireMatches(route.serviceUrl().toString(),
         Optional.ofNullable(activity.get("channelId")).filter(JsonNode::isTextual).map(JsonNode::asText));

@@ -1,21 +1,17 @@
 package io.openchannel.adapters.telegram;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openchannel.InvalidInputException;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
 import io.openchannel.adapters.internal.ConfigChecks;
+import io.openchannel.adapters.internal.JsonWebhookBody;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.SendResult;
 import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.spi.channel.WebhookResult;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,9 +50,6 @@ public final class TelegramConnector implements ChannelConnector {
   /** The header Telegram sets to the webhook's {@code secret_token}. */
   public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final TelegramConfig config;
   private final HttpClient http;
@@ -83,26 +76,8 @@ public final class TelegramConnector implements ChannelConnector {
     if (!request.method().equals("POST")) {
       throw new InvalidInputException("Telegram delivers updates by POST, got " + request.method());
     }
-    String type = request.header("Content-Type").orElse("");
-    if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new InvalidInputException("a Telegram update is application/json, got Content-Type \""
-          + type + "\"");
-    }
-    byte[] body = request.body();
-    if (body.length > config.http().maxWebhookBytes()) {
-      throw new InvalidInputException("the update is " + body.length + " bytes; at most "
-          + config.http().maxWebhookBytes() + " are accepted (TelegramConfig http maxWebhookBytes)");
-    }
-    JsonNode update;
-    try {
-      update = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new InvalidInputException("the Telegram update is not valid JSON: "
-          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
-    }
-    if (update == null || update.isMissingNode()) {
-      throw new InvalidInputException("the Telegram update is empty");
-    }
+    JsonNode update = JsonWebhookBody.readObject(request, config.http().maxWebhookBytes(),
+        "the Telegram update", "TelegramConfig http maxWebhookBytes");
     return WebhookResult.of(new UpdateParser(api(bot)::file).parse(update));
   }
 

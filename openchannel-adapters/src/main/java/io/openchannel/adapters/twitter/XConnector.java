@@ -1,8 +1,5 @@
 package io.openchannel.adapters.twitter;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openchannel.InvalidInputException;
@@ -11,6 +8,7 @@ import io.openchannel.account.Account;
 import io.openchannel.account.ChannelType;
 import io.openchannel.adapters.internal.ConfigChecks;
 import io.openchannel.adapters.internal.HmacSignature;
+import io.openchannel.adapters.internal.JsonWebhookBody;
 import io.openchannel.spi.channel.ChannelConnector;
 import io.openchannel.spi.channel.OutboundMessage;
 import io.openchannel.spi.channel.SendResult;
@@ -25,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -71,9 +68,7 @@ public final class XConnector implements ChannelConnector {
   /** The header X signs deliveries with. */
   public static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final XConfig config;
   private final HttpClient http;
@@ -113,24 +108,8 @@ public final class XConnector implements ChannelConnector {
     byte[] body = request.body();
     signature.verify(SIGNATURE_HEADER, request.header(SIGNATURE_HEADER), "sha256=", body,
         HmacSignature.Encoding.BASE64);
-    String type = request.header("Content-Type").orElse("");
-    if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new InvalidInputException("an X delivery is application/json, got Content-Type \"" + type + "\"");
-    }
-    if (body.length > config.http().maxWebhookBytes()) {
-      throw new InvalidInputException("the delivery is " + body.length + " bytes; at most "
-          + config.http().maxWebhookBytes() + " are accepted (XConfig http maxWebhookBytes)");
-    }
-    JsonNode delivery;
-    try {
-      delivery = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new InvalidInputException("the X delivery is not valid JSON: "
-          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
-    }
-    if (delivery == null || delivery.isMissingNode()) {
-      throw new InvalidInputException("the X delivery is empty");
-    }
+    JsonNode delivery = JsonWebhookBody.readObject(request, config.http().maxWebhookBytes(),
+        "the X delivery", "XConfig http maxWebhookBytes");
     return WebhookResult.of(new DmEventParser(url -> download(url, x)).parse(delivery, x));
   }
 

@@ -1,19 +1,14 @@
 package io.openchannel.adapters.internal.meta;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openchannel.InvalidInputException;
 import io.openchannel.WebhookVerificationException;
 import io.openchannel.adapters.internal.HmacSignature;
+import io.openchannel.adapters.internal.JsonWebhookBody;
 import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.spi.channel.WebhookResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,9 +28,6 @@ public final class MetaWebhook {
   /** What precedes the hex digest in {@link #SIGNATURE_HEADER}. */
   public static final String SIGNATURE_PREFIX = "sha256=";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   /** Meta's challenges are numbers; anything visible and short is echoed, nothing else. */
   private static final Pattern CHALLENGE = Pattern.compile("[\\x21-\\x7E]{1,256}");
 
@@ -105,26 +97,8 @@ public final class MetaWebhook {
     if (!request.method().equals("POST")) {
       throw new InvalidInputException(channel + " delivers webhooks by POST, got " + request.method());
     }
-    String type = request.header("Content-Type").orElse("");
-    if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new InvalidInputException("a " + channel + " webhook is application/json, got Content-Type \""
-          + abbreviate(type) + "\"");
-    }
-    if (body.length > maxBodyBytes) {
-      throw new InvalidInputException("the " + channel + " webhook body is " + body.length
-          + " bytes; at most " + maxBodyBytes + " are accepted (maxWebhookBytes in the config's http settings)");
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new InvalidInputException("the " + channel + " webhook body is not valid JSON: "
-          + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new InvalidInputException("the " + channel + " webhook body must be a JSON object");
-    }
-    return root;
+    return JsonWebhookBody.readObject(request, maxBodyBytes, "the " + channel + " webhook body",
+        "maxWebhookBytes in the config's http settings");
   }
 
   /** The signature header value Meta would send for {@code body}, for tests and fakes. */
