@@ -3,6 +3,7 @@ package io.openchannel.adapters.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openchannel.tck.StoreContract;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,9 +11,12 @@ import java.util.List;
 final class KitCoverage {
   private KitCoverage() {}
 
+  /** Counts the suites declared in {@code testClass} and in the classes it extends. */
   static void assertCovered(Class<?> testClass) {
-    List<Class<?>> extended = Arrays.stream(testClass.getDeclaredClasses())
-        .<Class<?>>map(Class::getSuperclass).toList();
+    List<Class<?>> extended = new ArrayList<>();
+    for (Class<?> c = testClass; c != null; c = c.getSuperclass()) {
+      Arrays.stream(c.getDeclaredClasses()).map(Class::getSuperclass).forEach(extended::add);
+    }
     assertThat(extended).as("suites %s extends", testClass.getSimpleName())
         .containsAll(StoreContract.SUITES);
   }
