@@ -54,7 +54,11 @@ import java.util.TreeSet;
  * interactions.
  *
  * <p>{@link Page#total()} counts every interaction that matches the filters (not only those
- * after the cursor), read in the same snapshot as the page.
+ * after the cursor), read in the same snapshot as the page. Counting is exact up to
+ * {@link #exactTotalUpTo()} matches ({@value #DEFAULT_EXACT_TOTAL_UP_TO} unless the builder says
+ * otherwise); past it a store may stop counting, and the page then says "more than that"
+ * ({@link Page#totalIsExact()} false), because an exact count costs as much as reading every
+ * match and a database cannot answer it in tens of milliseconds over millions of rows.
  */
 public final class InteractionQuery {
   /** Rows per page unless {@link Builder#pageSize} says otherwise. */
@@ -63,6 +67,8 @@ public final class InteractionQuery {
   public static final int MAX_PAGE_SIZE = 500;
   /** The longest free-text search, in UTF-16 units. */
   public static final int MAX_TEXT_LENGTH = 256;
+  /** Totals are exact up to this many matches unless {@link Builder#exactTotalUpTo} says so. */
+  public static final long DEFAULT_EXACT_TOTAL_UP_TO = 10_000;
 
   private final Optional<Instant> startedFrom;
   private final Optional<Instant> startedBefore;
@@ -77,6 +83,7 @@ public final class InteractionQuery {
   private final Optional<AdvancedSearch> advanced;
   private final InteractionSort sort;
   private final int pageSize;
+  private final long exactTotalUpTo;
   private final Optional<Cursor> after;
   private final String fingerprint;
 
@@ -94,6 +101,7 @@ public final class InteractionQuery {
     advanced = Optional.ofNullable(b.advanced);
     sort = b.sort;
     pageSize = b.pageSize;
+    exactTotalUpTo = b.exactTotalUpTo;
     after = Optional.ofNullable(b.after);
     fingerprint = computeFingerprint();
   }
@@ -173,13 +181,22 @@ public final class InteractionQuery {
     return pageSize;
   }
 
+  /**
+   * Up to how many matches the total must be exact: a store counts at least this far, and may
+   * report "more than this" ({@link Page#totalIsExact()} false) when more match.
+   * {@link Long#MAX_VALUE}: always exact.
+   */
+  public long exactTotalUpTo() {
+    return exactTotalUpTo;
+  }
+
   /** Where this page starts; empty for the first page. */
   public Optional<Cursor> after() {
     return after;
   }
 
   /**
-   * A fingerprint of everything but the page size and cursor: two queries with the same
+   * A fingerprint of everything but the page size, the counting limit and cursor: two queries with the same
    * fingerprint select and order the same rows.
    */
   public String fingerprint() {
@@ -238,6 +255,7 @@ public final class InteractionQuery {
     b.advanced = advanced.orElse(null);
     b.sort = sort;
     b.pageSize = pageSize;
+    b.exactTotalUpTo = exactTotalUpTo;
     b.after = after.orElse(null);
     return b;
   }
@@ -250,12 +268,12 @@ public final class InteractionQuery {
   @Override
   public boolean equals(Object o) {
     return o instanceof InteractionQuery q && q.fingerprint.equals(fingerprint)
-        && q.pageSize == pageSize && q.after.equals(after);
+        && q.pageSize == pageSize && q.exactTotalUpTo == exactTotalUpTo && q.after.equals(after);
   }
 
   @Override
   public int hashCode() {
-    return fingerprint.hashCode() * 31 + pageSize;
+    return (fingerprint.hashCode() * 31 + pageSize) * 31 + Long.hashCode(exactTotalUpTo);
   }
 
   @Override
@@ -264,7 +282,7 @@ public final class InteractionQuery {
         + startedBefore.orElse(null) + ", read=" + read.orElse(null) + ", status="
         + status.orElse(null) + ", accounts=" + accounts + ", agents=" + agents + ", tags="
         + tagMatch + tags + ", text=" + text.orElse(null) + ", advanced=" + advanced.orElse(null)
-        + ", pageSize=" + pageSize + ", after=" + after.orElse(null) + "]";
+        + ", pageSize=" + pageSize + ", exactTotalUpTo=" + exactTotalUpTo + ", after=" + after.orElse(null) + "]";
   }
 
   /** Builds an {@link InteractionQuery}; every setter checks its argument. Not thread-safe. */
@@ -281,6 +299,7 @@ public final class InteractionQuery {
     private AdvancedSearch advanced;
     private InteractionSort sort = InteractionSort.LAST_MESSAGE;
     private int pageSize = DEFAULT_PAGE_SIZE;
+    private long exactTotalUpTo = DEFAULT_EXACT_TOTAL_UP_TO;
     private Cursor after;
 
     private Builder() {}
@@ -383,6 +402,23 @@ public final class InteractionQuery {
         throw new InvalidInputException("page size must be 1 to " + MAX_PAGE_SIZE + ", got " + size);
       }
       pageSize = size;
+      return this;
+    }
+
+    /**
+     * Count the total exactly up to {@code max} matches (default
+     * {@value #DEFAULT_EXACT_TOTAL_UP_TO}); past it the page may say "more than {@code max}".
+     * {@link Long#MAX_VALUE} asks for an exact total always, which on a database costs a read
+     * of every match. Cursors stay valid whatever the limit.
+     *
+     * @throws InvalidInputException if {@code max} is below 1
+     */
+    public Builder exactTotalUpTo(long max) {
+      if (max < 1) {
+        throw new InvalidInputException("exactTotalUpTo must be at least 1 (Long.MAX_VALUE for "
+            + "an exact total always), got " + max);
+      }
+      exactTotalUpTo = max;
       return this;
     }
 

@@ -1,7 +1,9 @@
 package io.openchannel.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openchannel.InvalidInputException;
 import io.openchannel.account.AccountId;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.interaction.InteractionStatus;
@@ -26,11 +28,24 @@ class InteractionQueryTest {
     assertThat(all.accounts()).isEmpty();
     assertThat(all.after()).isEmpty();
     assertThat(all.textWords()).isEmpty();
+    assertThat(all.exactTotalUpTo()).isEqualTo(InteractionQuery.DEFAULT_EXACT_TOTAL_UP_TO)
+        .isEqualTo(10_000);
+  }
+
+  @Test
+  void aCountingLimitBelowOneIsRefusedWithTheWayOut() {
+    assertThatThrownBy(() -> InteractionQuery.builder().exactTotalUpTo(0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("at least 1").hasMessageContaining("Long.MAX_VALUE");
   }
 
   @Test
   void theFingerprintIgnoresPageSizeAndCursorButNotFiltersOrOrder() {
     InteractionQuery open = InteractionQuery.builder().status(InteractionStatus.OPEN).build();
+    InteractionQuery exact = open.toBuilder().exactTotalUpTo(Long.MAX_VALUE).build();
+
+    assertThat(exact.fingerprint()).isEqualTo(open.fingerprint());
+    assertThat(exact).isNotEqualTo(open);
 
     assertThat(open.toBuilder().pageSize(7).build().fingerprint()).isEqualTo(open.fingerprint());
     assertThat(InteractionQuery.builder().status(InteractionStatus.OPEN).build().fingerprint())
@@ -58,7 +73,7 @@ class InteractionQueryTest {
             Instant.EPOCH.plusSeconds(60)).read(true).status(InteractionStatus.CLOSED)
         .accounts(AccountId.of("a")).allTags(Tag.of("t")).text("hello")
         .advanced(AdvancedSearch.any(Criterion.of("status", "EQUALS", "OPEN")))
-        .sort(InteractionSort.STARTED).pageSize(9).build();
+        .sort(InteractionSort.STARTED).pageSize(9).exactTotalUpTo(77).build();
 
     assertThat(query.toBuilder().build()).isEqualTo(query);
     assertThat(query.toBuilder().build().toString()).isEqualTo(query.toString());

@@ -162,6 +162,25 @@ public abstract class InteractionQueryContract extends QueryContractSupport {
   }
 
   @Test
+  void totalsAreExactUpToTheQueryLimitAndFlaggedPastIt() {
+    Account account = givenAccount();
+    for (int m = 1; m <= 5; m++) {
+      given(account, at(m), plain());
+    }
+    InteractionQuery atTheLimit = q().exactTotalUpTo(5).pageSize(2).build();
+    InteractionQuery pastTheLimit = q().exactTotalUpTo(2).pageSize(3).build();
+
+    InteractionSlice exact = query(atTheLimit);
+    InteractionSlice capped = query(pastTheLimit);
+
+    assertThat(exact.totalExact()).isTrue();
+    assertThat(exact.total()).isEqualTo(5);
+    assertCountedUpToTheLimit(capped, 5, pastTheLimit);
+    assertThat(capped.interactions()).hasSize(3);
+    assertThat(capped.more()).isTrue();
+  }
+
+  @Test
   void pagesFollowCursorsAndEveryPageCountsAllMatches() {
     Account account = givenAccount();
     List<Interaction> newestFirst = new ArrayList<>();

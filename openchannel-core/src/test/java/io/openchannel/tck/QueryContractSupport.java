@@ -1,5 +1,7 @@
 package io.openchannel.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.openchannel.account.Account;
 import io.openchannel.contact.ChannelIdentity;
 import io.openchannel.contact.Contact;
@@ -37,6 +39,25 @@ public abstract class QueryContractSupport extends StoreContractSupport {
   /** The store's answer to {@code query}, read through {@code Store.read}. */
   protected final InteractionSlice query(InteractionQuery query) {
     return read(tx -> tx.interactions().query(query));
+  }
+
+  /**
+   * Checks {@code slice}'s total against the true count {@code matching}: exact when at most
+   * {@code query.exactTotalUpTo()} match; otherwise exact, or flagged as a lower bound that is
+   * at least the limit and the rows returned and at most the true count.
+   */
+  protected static void assertCountedUpToTheLimit(InteractionSlice slice, long matching,
+      InteractionQuery query) {
+    long limit = query.exactTotalUpTo();
+    if (slice.totalExact()) {
+      assertThat(slice.total()).as("exact total of %s", query).isEqualTo(matching);
+      return;
+    }
+    assertThat(matching).as("only more than %d matches may leave the total inexact", limit)
+        .isGreaterThan(limit);
+    assertThat(slice.total()).as("inexact total of %s", query)
+        .isGreaterThanOrEqualTo(Math.max(limit, slice.interactions().size()))
+        .isLessThanOrEqualTo(matching);
   }
 
   /** The ids of the store's answer, in order. */

@@ -54,12 +54,15 @@ public final class JdbcStore implements Store {
 
   private final DataSource dataSource;
   private final Dialect dialect;
+  private final int searchPickLimit;
   private final JdbcOutboxClaims outboxClaims;
   private final Optional<EventLog> eventLog;
 
-  private JdbcStore(DataSource dataSource, Dialect dialect, Optional<Duration> eventRetention) {
+  private JdbcStore(DataSource dataSource, Dialect dialect, Optional<Duration> eventRetention,
+      int searchPickLimit) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.searchPickLimit = searchPickLimit;
     this.outboxClaims = new JdbcOutboxClaims(this, dialect);
     this.eventLog = eventRetention.map(r -> new JdbcEventLog(this, dataSource, dialect, r));
   }
@@ -112,7 +115,7 @@ public final class JdbcStore implements Store {
           : "inTransaction() inside read() is not allowed; write outside the read");
     }
     Connection c = open(readOnly);
-    JdbcTransaction tx = new JdbcTransaction(c, dialect, readOnly);
+    JdbcTransaction tx = new JdbcTransaction(c, dialect, readOnly, searchPickLimit);
     OPEN.set(tx);
     try {
       T result;
@@ -185,6 +188,7 @@ public final class JdbcStore implements Store {
     private boolean migrate = true;
     private boolean clusterEvents;
     private Duration eventRetention = DEFAULT_EVENT_RETENTION;
+    private int searchPickLimit = TextSearch.DEFAULT_PICK_LIMIT;
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -233,6 +237,12 @@ public final class JdbcStore implements Store {
       return this;
     }
 
+    /** Tests only: {@link TextSearch}'s limit; 0 probes every search word, whatever its count. */
+    Builder searchPickLimit(int limit) {
+      this.searchPickLimit = limit;
+      return this;
+    }
+
     /**
      * The store, its schema migrated or checked.
      *
@@ -247,7 +257,7 @@ public final class JdbcStore implements Store {
         checkTables(d);
       }
       return new JdbcStore(dataSource, d,
-          clusterEvents ? Optional.of(eventRetention) : Optional.empty());
+          clusterEvents ? Optional.of(eventRetention) : Optional.empty(), searchPickLimit);
     }
 
     private Dialect detect() {

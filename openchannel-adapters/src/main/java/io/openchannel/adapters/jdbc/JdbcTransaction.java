@@ -31,6 +31,7 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   private final Connection connection;
   private final Dialect dialect;
+  private final int searchPickLimit;
   private final boolean readOnly;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private boolean closed;
@@ -42,10 +43,11 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
   private final InteractionTable interactions;
   private final MessageTable messages;
 
-  JdbcTransaction(Connection connection, Dialect dialect, boolean readOnly) {
+  JdbcTransaction(Connection connection, Dialect dialect, boolean readOnly, int searchPickLimit) {
     this.connection = connection;
     this.dialect = dialect;
     this.readOnly = readOnly;
+    this.searchPickLimit = searchPickLimit;
     // The tables build their SQL from the dialect, so they come after it.
     this.accounts = new AccountTable(this);
     this.agents = new AgentTable(this);
@@ -61,6 +63,11 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
 
   Dialect dialect() {
     return dialect;
+  }
+
+  /** See {@link TextSearch}: below this many rows, a search word's matches are picked. */
+  int searchPickLimit() {
+    return searchPickLimit;
   }
 
   /** Refuses a write in a read-only transaction, and any use after the work returned. */

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * One page of the interactions view in SQL: the query's filters become a WHERE clause over
  * {@code oc_interaction i} (tags, search words and texts through {@code EXISTS} on their tables),
  * the page is a keyset read ({@code (time, id) < cursor}, newest first, {@code LIMIT n + 1} to
- * know whether more follow; never OFFSET), and the total a {@code COUNT(*)} of the same filters.
+ * know whether more follow; never OFFSET), and the total a {@code COUNT(*)} of the same filters
+ * that stops one past the query's {@code exactTotalUpTo}.
  * Both run in the caller's transaction, so in {@code Store.read} they see one snapshot.
  */
 final class ViewQuery {
@@ -37,9 +38,7 @@ final class ViewQuery {
 
   InteractionSlice run() {
     filters();
-    long total = tx.queryOne("counting the interactions view",
-        "SELECT COUNT(*) FROM oc_interaction i" + where, rs -> rs.getLong(1), params.toArray())
-        .orElse(0L);
+    long counted = count();
     StringBuilder page = new StringBuilder(where);
     List<Object> pageParams = new ArrayList<>(params);
     query.after().ifPresent(cursor -> {
@@ -58,7 +57,26 @@ final class ViewQuery {
         append(pageParams, query.pageSize() + 1));
     boolean more = rows.size() > query.pageSize();
     List<Interaction> shown = more ? rows.subList(0, query.pageSize()) : rows;
-    return new InteractionSlice(shown, more, Math.max(total, shown.size()));
+    long cap = query.exactTotalUpTo();
+    if (counted > cap) {
+      // Stopped counting at cap + 1: more than cap match, and at least the rows shown.
+      return new InteractionSlice(shown, more, Math.max(cap, shown.size()), false);
+    }
+    return new InteractionSlice(shown, more, Math.max(counted, shown.size()));
+  }
+
+  /**
+   * The matches counted up to one past the query's limit: reading stops there, so a million
+   * matches cost what the limit's worth of them costs.
+   */
+  private long count() {
+    long cap = query.exactTotalUpTo();
+    String sql = cap == Long.MAX_VALUE ? "SELECT COUNT(*) FROM oc_interaction i" + where
+        : "SELECT COUNT(*) FROM (SELECT 1 AS one FROM oc_interaction i" + where
+            + " LIMIT ?) capped";
+    Object[] values = cap == Long.MAX_VALUE ? params.toArray() : append(params, cap + 1);
+    return tx.queryOne("counting the interactions view", sql, rs -> rs.getLong(1), values)
+        .orElse(0L);
   }
 
   private static Object[] append(List<Object> params, Object last) {
@@ -90,13 +108,9 @@ final class ViewQuery {
         }
       }
     }
-    for (String word : query.textWords()) {
-      String pattern = SearchWords.prefixPattern(word);
-      // IN (subquery) rather than a correlated EXISTS: the database reads the words that match
-      // once, from the (word, owner) index, instead of probing per interaction.
-      and("(i.id IN (SELECT w.interaction_id FROM oc_message_word w WHERE w.word LIKE ? "
-          + "ESCAPE '!') OR i.contact_id IN (SELECT w.contact_id FROM oc_contact_word w WHERE "
-          + "w.word LIKE ? ESCAPE '!'))", pattern, pattern);
+    if (!query.textWords().isEmpty()) {
+      TextSearch text = TextSearch.of(tx, query.textWords(), tx.searchPickLimit());
+      and(text.condition(), text.params().toArray());
     }
     query.advanced().ifPresent(this::advanced);
   }

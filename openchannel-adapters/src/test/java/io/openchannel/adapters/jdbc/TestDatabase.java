@@ -195,8 +195,14 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** A store on this database with every table emptied first. */
-  synchronized JdbcStore newEmptyStore() {
-    JdbcStore store = JdbcStore.builder(pool).build();
+  JdbcStore newEmptyStore() {
+    return newEmptyStore(b -> b);
+  }
+
+  /** The same, built with {@code options}. */
+  synchronized JdbcStore newEmptyStore(
+      java.util.function.UnaryOperator<JdbcStore.Builder> options) {
+    JdbcStore store = options.apply(JdbcStore.builder(pool)).build();
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       for (String table : new String[] {"oc_outbox_claim", "oc_event", "oc_event_cursor", "oc_message_word", "oc_message", "oc_interaction_tag",
           "oc_interaction", "oc_conversation", "oc_contact_word", "oc_contact_field",

@@ -53,7 +53,7 @@ final class InteractionView {
         Interaction last = slice.interactions().get(slice.interactions().size() - 1);
         next = Optional.of(new Cursor(SortKey.of(last, query.sort()), query.fingerprint()));
       }
-      return new Page<>(rows, next, slice.total());
+      return new Page<>(rows, next, slice.total(), slice.totalExact());
     });
   }
 

@@ -48,6 +48,12 @@ public interface InteractionRepository extends Repository<InteractionId, Interac
    * how many interactions match the filters, cursor and page size ignored. Rows, more and total
    * come from one consistent snapshot.
    *
+   * <p><b>Capped count.</b> When at most {@link InteractionQuery#exactTotalUpTo()} interactions
+   * match, the total is exact ({@link InteractionSlice#totalExact()} true). When more match, the
+   * store may stop counting: it then answers {@code totalExact} false and a total that is at
+   * least {@code exactTotalUpTo} and at least the rows returned, and at most the true count. A
+   * store that always counts exactly (the in-memory one) answers true.
+   *
    * <p>The engine calls it only inside {@link Store#read}; inside a transaction that wrote, what
    * it sees of that transaction's own writes is unspecified.
    *

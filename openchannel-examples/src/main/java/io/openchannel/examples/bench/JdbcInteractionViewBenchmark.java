@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,12 +33,16 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * {@link InteractionViewBenchmark}'s views (the same 1,000,000 interactions, the same queries)
- * on PostgreSQL through {@link JdbcStore}: one first page with its total. Filling takes minutes,
- * so the data stays in the schema {@value #SCHEMA} for the next run (drop it to start again).
- * PostgreSQL as in {@link JdbcIngestBenchmark} ({@code OPENCHANNEL_BENCH_POSTGRESQL}).
+ * on PostgreSQL and MariaDB through {@link JdbcStore}: one first page with its total (exact up
+ * to the query's default {@code exactTotalUpTo}, "more than" past it). Filling takes minutes,
+ * so the data stays in the schema (PostgreSQL) or database (MariaDB) {@value #SCHEMA} for the
+ * next run (drop it to start again). PostgreSQL as in {@link JdbcIngestBenchmark}
+ * ({@code OPENCHANNEL_BENCH_POSTGRESQL}); MariaDB at 127.0.0.1:3306 as root.
  *
  * <pre>
  * java -jar openchannel-examples/target/openchannel-examples.jar bench --include JdbcInteractionView
+ * java -cp openchannel-examples/target/openchannel-examples.jar org.openjdk.jmh.Main \
+ *     JdbcInteractionView -p database=postgresql
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -48,39 +54,69 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 public class JdbcInteractionViewBenchmark {
   static final String SCHEMA = "oc_bench_view";
 
+  @Param({"postgresql", "mariadb"})
+  public String database;
+
   @Param({"all", "open-unread-on-account", "closed-by-agent-tagged", "started-last-week",
       "search-parcel", "search-and-filter"})
   public String view;
 
-  private JdbcConnectionPool pool;
+  private DataSource pool;
+  private AutoCloseable closePool;
   private OpenChannel oc;
   private InteractionQuery query;
 
   @Setup(Level.Trial)
   public void open() throws SQLException {
-    try (Connection c = DriverManager.getConnection(JdbcIngestBenchmark.url());
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+    boolean postgres = database.equals("postgresql");
+    if (!postgres && !database.equals("mariadb")) {
+      throw new IllegalArgumentException("database is postgresql or mariadb, not " + database);
     }
-    PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-    pg.setURL(JdbcIngestBenchmark.url());
-    pg.setCurrentSchema(SCHEMA);
-    pool = JdbcConnectionPool.create(pg);
+    execute(serverUrl(), "CREATE " + (postgres ? "SCHEMA" : "DATABASE") + " IF NOT EXISTS "
+        + SCHEMA);
+    if (postgres) {
+      PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
+      pg.setURL(JdbcIngestBenchmark.url());
+      pg.setCurrentSchema(SCHEMA);
+      JdbcConnectionPool h2Pool = JdbcConnectionPool.create(pg);
+      pool = h2Pool;
+      closePool = h2Pool::dispose;
+    } else {
+      MariaDbPoolDataSource maria = new MariaDbPoolDataSource(mariaDbUrl(SCHEMA));
+      pool = maria;
+      closePool = maria::close;
+    }
     Store store = JdbcStore.builder(pool).build();
     if (interactions() < InteractionViewBenchmark.INTERACTIONS) {
-      try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
-        s.execute("CREATE SCHEMA " + SCHEMA);
-      }
+      String kind = postgres ? "SCHEMA " : "DATABASE ";
+      execute(serverUrl(), "DROP " + kind + SCHEMA + (postgres ? " CASCADE" : ""));
+      execute(serverUrl(), "CREATE " + kind + SCHEMA);
       store = JdbcStore.builder(pool).build();
       InteractionViewBenchmark.fill(store, 1_000);
+      // Fresh statistics for the planner; on PostgreSQL VACUUM also sets the visibility map
+      // (index-only scans).
       try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-        s.execute("VACUUM ANALYZE"); // sets the visibility map: index-only scans
+        s.execute(postgres ? "VACUUM ANALYZE" : "ANALYZE TABLE oc_interaction, oc_message, "
+            + "oc_message_word, oc_contact_word, oc_interaction_tag, oc_contact");
       }
     }
     oc = OpenChannel.builder().store(store).blobStore(BlobStore.inMemory())
         .scheduler((delay, task) -> () -> true).build();
     query = InteractionViewBenchmark.query(view);
+  }
+
+  private String serverUrl() {
+    return database.equals("postgresql") ? JdbcIngestBenchmark.url() : mariaDbUrl("");
+  }
+
+  private static String mariaDbUrl(String databaseName) {
+    return "jdbc:mariadb://127.0.0.1:3306/" + databaseName + "?user=root";
+  }
+
+  private static void execute(String url, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
   }
 
   private long interactions() throws SQLException {
@@ -92,9 +128,9 @@ public class JdbcInteractionViewBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void close() {
+  public void close() throws Exception {
     oc.close();
-    pool.dispose();
+    closePool.close();
   }
 
   /** The first page (50 rows) with contact, account and conversation joined, and the total. */
