@@ -68,7 +68,7 @@ public final class InteractionQuery {
   /** The longest free-text search, in UTF-16 units. */
   public static final int MAX_TEXT_LENGTH = 256;
   /** Totals are exact up to this many matches unless {@link Builder#exactTotalUpTo} says so. */
-  public static final long DEFAULT_EXACT_TOTAL_UP_TO = 10_000;
+  public static final long DEFAULT_EXACT_TOTAL_UP_TO = 1_000;
 
   private final Optional<Instant> startedFrom;
   private final Optional<Instant> startedBefore;

@@ -29,7 +29,7 @@ class InteractionQueryTest {
     assertThat(all.after()).isEmpty();
     assertThat(all.textWords()).isEmpty();
     assertThat(all.exactTotalUpTo()).isEqualTo(InteractionQuery.DEFAULT_EXACT_TOTAL_UP_TO)
-        .isEqualTo(10_000);
+        .isEqualTo(1_000);
   }
 
   @Test

@@ -35,7 +35,11 @@ import javax.sql.DataSource;
  * <p>Thread-safe; {@link JdbcStore.Builder#build()} runs it unless told not to.
  */
 public final class SchemaMigrator {
-  /** The scripts, oldest first; each dialect's folder holds every one of them. */
+  /**
+   * The scripts, oldest first; each dialect's folder holds every one of them. Versions may have
+   * gaps (a branch that adds a lower version later): each script runs when its version is not
+   * recorded, so a database that has V4 still gets a V3 added afterwards.
+   */
   static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__cluster.sql", "V4__view.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");

@@ -47,7 +47,10 @@ final class TextSearch {
     List<String> parts = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     if (rarest >= 0) {
-      parts.add("i.id IN (" + MESSAGE_ROWS + " UNION " + CONTACT_ROWS + ")");
+      // A plain select over the union, not the union itself: MariaDB turns IN (a UNION) into a
+      // probe per interaction, but materialises a derived table once.
+      parts.add("i.id IN (SELECT p.interaction_id FROM (" + MESSAGE_ROWS + " UNION "
+          + CONTACT_ROWS + ") p)");
       values.add(patterns.get(rarest));
       values.add(patterns.get(rarest));
     }

@@ -31,10 +31,10 @@ class SchemaMigratorTest {
     try (TestDatabase db = TestDatabase.fresh(engine)) {
       SchemaMigrator migrator = SchemaMigrator.of(db.dataSource(), dialect(engine));
 
-      assertThat(migrator.migrate()).containsExactly(1, 2);
+      assertThat(migrator.migrate()).isEqualTo(everyVersion());
       assertThat(migrator.migrate()).isEmpty();
 
-      assertThat(recordedVersions(db)).containsExactly(1, 2);
+      assertThat(recordedVersions(db)).isEqualTo(everyVersion());
     }
   }
 
@@ -62,8 +62,8 @@ class SchemaMigratorTest {
         }
 
         assertThat(applied).filteredOn(List::isEmpty).hasSize(nodes - 1);
-        assertThat(applied).filteredOn(a -> !a.isEmpty()).containsExactly(List.of(1, 2));
-        assertThat(recordedVersions(db)).containsExactly(1, 2);
+        assertThat(applied).filteredOn(a -> !a.isEmpty()).containsExactly(everyVersion());
+        assertThat(recordedVersions(db)).isEqualTo(everyVersion());
       } finally {
         pool.shutdownNow();
       }
@@ -155,5 +155,10 @@ class SchemaMigratorTest {
       c.setAutoCommit(true);
       s.executeUpdate(sql);
     }
+  }
+
+  /** The versions of every script, in order: gaps (a version another branch owns) included. */
+  private static List<Integer> everyVersion() {
+    return SchemaMigrator.SCRIPTS.stream().map(SchemaMigrator::version).toList();
   }
 }

@@ -19,7 +19,9 @@ import io.openchannel.routing.AgentId;
 import io.openchannel.spi.store.InteractionSlice;
 import io.openchannel.spi.store.StoreTransaction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,8 +47,10 @@ final class InteractionView {
       checkReferences(query, tx);
       InteractionSlice slice = tx.interactions().query(query);
       List<InteractionRow> rows = new ArrayList<>(slice.interactions().size());
+      // A page shows few accounts many times: each is read once (a query each on a database).
+      Map<AccountId, Account> accounts = new HashMap<>();
       for (Interaction i : slice.interactions()) {
-        rows.add(row(i, tx));
+        rows.add(row(i, tx, accounts));
       }
       Optional<Cursor> next = Optional.empty();
       if (slice.more() && !slice.interactions().isEmpty()) {
@@ -57,11 +61,12 @@ final class InteractionView {
     });
   }
 
-  private InteractionRow row(Interaction i, StoreTransaction tx) {
+  private InteractionRow row(Interaction i, StoreTransaction tx, Map<AccountId, Account> accounts) {
     Contact contact = tx.contacts().find(i.contact()).orElseThrow(() ->
         new IllegalStateException("interaction " + i.id() + " has no contact " + i.contact()));
-    Account account = tx.accounts().find(i.account()).orElseThrow(() ->
-        new IllegalStateException("interaction " + i.id() + " has no account " + i.account()));
+    Account account = accounts.computeIfAbsent(i.account(), id -> tx.accounts().find(id)
+        .orElseThrow(() -> new IllegalStateException("interaction " + i.id() + " has no account "
+            + id)));
     int unmanaged = tx.conversations().find(i.conversation()).map(Conversation::unmanagedCount)
         .orElse(0);
     return new InteractionRow(i, contact, account,

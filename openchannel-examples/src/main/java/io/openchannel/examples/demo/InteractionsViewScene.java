@@ -81,7 +81,9 @@ final class InteractionsViewScene {
       }
     }
     // The cursor's text holds an interaction id, which differs from run to run: not printed.
-    say.more(page.rows().size() + " of " + page.total() + " matching"
+    // Past the query's exactTotalUpTo a store may stop counting: "more than N" then.
+    say.more(page.rows().size() + " of " + (page.totalIsExact() ? "" : "more than ")
+        + page.total() + " matching"
         + (page.next().isPresent() ? "; page.next() holds the cursor for the next page" : ""));
     return page;
   }

@@ -7,3 +7,17 @@
 CREATE INDEX oc_message_word_owner ON oc_message_word (interaction_id, word);
 CREATE INDEX oc_contact_word_owner ON oc_contact_word (contact_id, word);
 DROP INDEX oc_contact_word_contact ON oc_contact_word;
+
+-- Counting a filtered view up to the query's exactTotalUpTo walks one of these indexes; with the
+-- other filter columns at their end, InnoDB filters and counts from the index alone instead of
+-- looking up every candidate row by primary key.
+ALTER TABLE oc_interaction
+  DROP INDEX oc_interaction_account_sort,
+  ADD INDEX oc_interaction_account_sort
+    (account_id, sort_at, id, status, is_read, first_agent, started_at),
+  DROP INDEX oc_interaction_status_sort,
+  ADD INDEX oc_interaction_status_sort
+    (status, sort_at, id, is_read, account_id, first_agent, started_at),
+  DROP INDEX oc_interaction_agent_sort,
+  ADD INDEX oc_interaction_agent_sort
+    (first_agent, sort_at, id, status, is_read, account_id, started_at);
