@@ -56,6 +56,7 @@ public final class Engine implements OpenChannel {
   final RoutingService routing;
   private final QueueAdmin queues;
   private final InboundService inbound;
+  private final InboundBatch inboundBatch;
   private final Admin admin;
   private final Reads reads;
   private final Optional<ClusterEventFeed> eventFeed;
@@ -82,6 +83,7 @@ public final class Engine implements OpenChannel {
     this.routing = new RoutingService(this);
     this.queues = new QueueAdmin(this);
     this.inbound = new InboundService(this);
+    this.inboundBatch = new InboundBatch(this, inbound);
     this.admin = new Admin(transactions, routing);
     this.reads = new Reads(transactions, new JourneyReader(config.dispositions()),
         new InteractionView(transactions, config));
@@ -142,6 +144,12 @@ public final class Engine implements OpenChannel {
   }
 
   @Override
+  public List<ReceiveResult> receiveAll(AccountId account, List<InboundMessage> messages) {
+    return inboundBatch.receiveAll(io.openchannel.internal.util.Checks.notNull(account, "account"),
+        messages);
+  }
+
+  @Override
   public WebhookResponse handleWebhook(AccountId accountId, WebhookRequest request) {
     io.openchannel.internal.util.Checks.notNull(accountId, "account");
     io.openchannel.internal.util.Checks.notNull(request, "request");
@@ -152,13 +160,23 @@ public final class Engine implements OpenChannel {
           + " (account " + accountId + "); add one with OpenChannel.builder().connector(...)");
     }
     WebhookResult result = connector.handle(request, account);
+    // Each run of messages between receipts is stored as a batch: one transaction, and a retry of
+    // the delivery after a failure finds none of that run half-stored.
+    List<InboundMessage> run = new java.util.ArrayList<>();
     for (InboundEvent event : result.events()) {
       if (event instanceof InboundMessage m) {
-        inbound.receive(accountId, m);
+        run.add(m);
+        if (run.size() == InboundBatch.MAX_MESSAGES) {
+          inboundBatch.receiveAll(accountId, run);
+          run.clear();
+        }
       } else if (event instanceof DeliveryReceipt r) {
+        inboundBatch.receiveAll(accountId, run);
+        run.clear();
         receipts.apply(accountId, r);
       }
     }
+    inboundBatch.receiveAll(accountId, run);
     return result.response();
   }
 
