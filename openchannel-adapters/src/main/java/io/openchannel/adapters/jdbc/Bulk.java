@@ -1,0 +1,131 @@
+package io.openchannel.adapters.jdbc;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Statements over many rows at once, for the repositories' batch methods. On PostgreSQL a batch
+ * of rows travels as one array per column, unpacked by {@code unnest}: one statement, parsed once,
+ * whatever the number of rows, and no driver setting needed ({@code reWriteBatchedInserts} helps
+ * only plain JDBC batches). H2 and MariaDB get JDBC batches and {@code IN} lists.
+ */
+final class Bulk {
+  /** The most values in one {@code IN} list (the drivers cap the parameters of a statement). */
+  static final int IN_CHUNK = 500;
+
+  private Bulk() {}
+
+  static boolean arrays(JdbcTransaction tx) {
+    return tx.dialect() == Dialect.POSTGRESQL;
+  }
+
+  /**
+   * Runs {@code select + " WHERE " + prefix + column IN (values)} in as few statements as the
+   * database allows and returns every row read.
+   */
+  static <T> List<T> queryIn(JdbcTransaction tx, String doing, String select, String column,
+      Object[] prefixParams, List<String> values, JdbcTransaction.RowReader<T> reader) {
+    List<T> rows = new ArrayList<>();
+    if (values.isEmpty()) {
+      return rows;
+    }
+    if (arrays(tx)) {
+      Object[] params = Rows.concat(prefixParams,
+          new Object[] {tx.array("text", values.toArray())});
+      return tx.query(doing, select + column + " = ANY(?)", reader, params);
+    }
+    for (int from = 0; from < values.size(); from += IN_CHUNK) {
+      List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
+      String marks = "?" + ", ?".repeat(chunk.size() - 1);
+      rows.addAll(tx.query(doing, select + column + " IN (" + marks + ")", reader,
+          Rows.concat(prefixParams, chunk.toArray())));
+    }
+    return rows;
+  }
+
+  /** Inserts plain rows (values only, no SQL expressions) into {@code table}. */
+  static void insertRows(JdbcTransaction tx, String doing, String table, String[] columns,
+      List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String cols = String.join(", ", columns);
+    if (arrays(tx) && rows.size() > 1) {
+      String[] types = types(rows, columns.length);
+      tx.execute(doing, "INSERT INTO " + table + " (" + cols + ") SELECT * FROM "
+          + unnest(types, "v"), columnArrays(tx, rows, types));
+      return;
+    }
+    tx.executeBatch(doing, "INSERT INTO " + table + " (" + cols + ") VALUES (?"
+        + ", ?".repeat(columns.length - 1) + ")", rows);
+  }
+
+  /** {@code unnest(?::t0[], ?::t1[], ...) AS alias(p0, p1, ...)}. */
+  static String unnest(String[] types, String alias) {
+    StringBuilder args = new StringBuilder();
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < types.length; i++) {
+      args.append(i == 0 ? "" : ", ").append("?::").append(types[i]).append("[]");
+      names.append(i == 0 ? "" : ", ").append("p").append(i);
+    }
+    return "unnest(" + args + ") AS " + alias + "(" + names + ")";
+  }
+
+  /** The PostgreSQL type of each of the rows' columns, from the first value that tells. */
+  static String[] types(List<Object[]> rows, int width) {
+    String[] types = new String[width];
+    for (int c = 0; c < width; c++) {
+      for (Object[] row : rows) {
+        types[c] = typeOf(row[c]);
+        if (!(row[c] instanceof Sql.Null)) {
+          break;
+        }
+      }
+    }
+    return types;
+  }
+
+  private static String typeOf(Object value) {
+    if (value instanceof String) {
+      return "text";
+    } else if (value instanceof Long) {
+      return "int8";
+    } else if (value instanceof Integer) {
+      return "int4";
+    } else if (value instanceof Boolean) {
+      return "bool";
+    } else if (value instanceof Sql.Null n) {
+      return n.type() == Types.BIGINT ? "int8" : "text";
+    }
+    throw new IllegalArgumentException("no SQL array type for " + value);
+  }
+
+  /** One array per column of {@code rows}, SQL NULL for {@link Sql.Null}. */
+  static Object[] columnArrays(JdbcTransaction tx, List<Object[]> rows, String[] types) {
+    Object[] arrays = new Object[types.length];
+    for (int c = 0; c < types.length; c++) {
+      Object[] column = new Object[rows.size()];
+      for (int r = 0; r < rows.size(); r++) {
+        Object v = rows.get(r)[c];
+        column[r] = v instanceof Sql.Null ? null : v;
+      }
+      arrays[c] = tx.array(types[c], column);
+    }
+    return arrays;
+  }
+
+  /** {@code expression} with each {@code ?} replaced by the next name {@code next} gives. */
+  static String named(String expression, Function<Integer, String> next, int[] counter) {
+    StringBuilder out = new StringBuilder();
+    for (char ch : expression.toCharArray()) {
+      if (ch == '?') {
+        out.append(next.apply(counter[0]++));
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+}
