@@ -55,7 +55,7 @@ final class ConversationTable extends Rows<ConversationId, Conversation>
     for (Map.Entry<AccountId, Set<String>> account : addresses.entrySet()) {
       for (Conversation c : Bulk.queryIn(tx, "finding " + account.getValue().size()
               + " conversations of " + account.getKey().value(),
-          select() + " WHERE account_id = ? AND ", "address",
+          select(), "account_id = ? AND ", "address",
           new Object[] {account.getKey().value()}, List.copyOf(account.getValue()), this::read)) {
         if (wanted.contains(c.key())) {
           found.put(c.key(), c);

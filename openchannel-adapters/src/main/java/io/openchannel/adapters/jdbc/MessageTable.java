@@ -68,7 +68,7 @@ final class MessageTable extends Rows<MessageId, Message> implements MessageRepo
     Map<String, Message> found = new LinkedHashMap<>();
     for (Message m : Bulk.queryIn(tx, "finding " + channelMessageIds.size()
             + " channel messages of " + account.value(),
-        select() + " WHERE account_id = ? AND ", "channel_message_id",
+        select(), "account_id = ? AND ", "channel_message_id",
         new Object[] {account.value()}, List.copyOf(new LinkedHashSet<>(channelMessageIds)),
         this::read)) {
       found.put(m.channelMessageId().orElseThrow(), m);

@@ -70,6 +70,9 @@ public final class Engine implements OpenChannel {
   private final java.util.concurrent.ConcurrentHashMap<InteractionId, String> lockKeys =
       new java.util.concurrent.ConcurrentHashMap<>();
   static final int LOCK_KEYS_KEPT = 1_000_000;
+  /** Accounts' channel types: a type never changes and accounts are never deleted. */
+  private final java.util.concurrent.ConcurrentHashMap<AccountId, io.openchannel.account.ChannelType>
+      channelTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Engine(EngineConfig config) {
     this.config = config;
@@ -311,6 +314,21 @@ public final class Engine implements OpenChannel {
     if (config.scheduler() instanceof ThreadScheduler own) {
       own.shutdown(); // made by the builder, so ours to stop
     }
+  }
+
+  /**
+   * The account's channel type, read from the store once: what inbound needs before its
+   * transaction (a conversation's default visibility), without a read of its own per call.
+   *
+   * @throws NotFoundException if the account does not exist
+   */
+  io.openchannel.account.ChannelType channelType(AccountId account) {
+    io.openchannel.account.ChannelType type = channelTypes.get(account);
+    if (type == null) {
+      type = accounts().get(account).type();
+      channelTypes.put(account, type);
+    }
+    return type;
   }
 
   Instant now() {

@@ -4,6 +4,7 @@ import io.openchannel.InvalidInputException;
 import io.openchannel.ReceiveResult;
 import io.openchannel.account.Account;
 import io.openchannel.account.AccountId;
+import io.openchannel.account.ChannelType;
 import io.openchannel.contact.Contact;
 import io.openchannel.contact.ContactId;
 import io.openchannel.event.InteractionOpened;
@@ -58,19 +59,19 @@ final class InboundBatch {
 
   List<ReceiveResult> receiveAll(AccountId accountId, List<InboundMessage> batch) {
     List<InboundMessage> messages = checked(batch);
+    ChannelType type = engine.channelType(accountId);
     if (messages.isEmpty()) {
       return List.of();
     }
-    Account account = engine.accounts().get(accountId);
     List<ConversationKey> keys = new ArrayList<>(messages.size());
     Set<String> lockKeys = new LinkedHashSet<>();
     for (InboundMessage in : messages) {
       ConversationKey key = new ConversationKey(accountId, in.sender().externalId(),
-          in.visibility().orElse(account.type().defaultVisibility()), in.threadId());
+          in.visibility().orElse(type.defaultVisibility()), in.threadId());
       keys.add(key);
       lockKeys.add(key.toString());
     }
-    List<InboundService.Intake> intakes = intakes(account, messages);
+    List<InboundService.Intake> intakes = intakes(accountId, messages);
     Stored[] stored = new Stored[1];
     List<ReceiveResult> results;
     try {
@@ -121,16 +122,22 @@ final class InboundBatch {
    * Takes the batch's files before the transaction, as one by one: a message already stored (a
    * webhook retry), or one an earlier message of the batch carries the id of, downloads nothing.
    */
-  private List<InboundService.Intake> intakes(Account account, List<InboundMessage> messages) {
+  private List<InboundService.Intake> intakes(AccountId accountId,
+      List<InboundMessage> messages) {
     Set<String> withFiles = new LinkedHashSet<>();
     for (InboundMessage in : messages) {
       if (in.attachment().isPresent()) {
         withFiles.add(in.channelMessageId());
       }
     }
-    Set<String> known = new java.util.HashSet<>(withFiles.isEmpty() ? Set.of()
-        : engine.transactions.read(tx -> tx.messages()
-            .findByChannelMessageIds(account.id(), withFiles).keySet()));
+    if (withFiles.isEmpty()) { // most batches: text only, nothing to read before the transaction
+      List<InboundService.Intake> texts = new ArrayList<>(messages.size());
+      messages.forEach(in -> texts.add(new InboundService.Intake(in.text(), Optional.empty())));
+      return texts;
+    }
+    Account account = engine.accounts().get(accountId);
+    Set<String> known = new java.util.HashSet<>(engine.transactions.read(tx -> tx.messages()
+        .findByChannelMessageIds(account.id(), withFiles).keySet()));
     List<InboundService.Intake> intakes = new ArrayList<>(messages.size());
     try {
       for (int i = 0; i < messages.size(); i++) {
