@@ -48,8 +48,11 @@ final class InboundService {
 
   ReceiveResult receive(AccountId accountId, InboundMessage in) {
     Checks.text(in.text(), "inbound text", in.attachment().isPresent());
-    Account account = engine.accounts().get(accountId);
+    io.openchannel.account.ChannelType type = engine.channelType(accountId);
+    // Without a file nothing is read before the transaction, which checks the account itself.
+    Intake taken = new Intake(in.text(), Optional.empty());
     if (in.attachment().isPresent()) {
+      Account account = engine.accounts().get(accountId);
       // A webhook retry: nothing to download, nothing to store, even if the account has been
       // disabled since (the channel must not keep retrying a message we already have). Without
       // an attachment nothing is saved before the transaction, which makes both checks itself.
@@ -58,11 +61,12 @@ final class InboundService {
         return earlier.get();
       }
       requireEnabled(account);
+      taken = intake(account, in);
     }
-    Visibility visibility = in.visibility().orElse(account.type().defaultVisibility());
+    Intake intake = taken;
+    Visibility visibility = in.visibility().orElse(type.defaultVisibility());
     ConversationKey key =
         new ConversationKey(accountId, in.sender().externalId(), visibility, in.threadId());
-    Intake intake = intake(account, in);
     Optional<Attachment> attachment = intake.attachment();
     ReceiveResult result;
     RoutingInfo[] routed = new RoutingInfo[1];
