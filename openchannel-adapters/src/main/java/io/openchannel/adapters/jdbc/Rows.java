@@ -244,6 +244,11 @@ abstract class Rows<I, T> implements Repository<I, T> {
   @Override
   public List<T> updateAll(List<T> entities) {
     tx.writable();
+    if (tx.dialect() == Dialect.MARIADB) {
+      // MariaDB's driver may report a batch's update counts as "unknown" (bulk protocol,
+      // rewriteBatchedStatements), which would hide a lost race: one statement per update there.
+      return Repository.super.updateAll(entities);
+    }
     // Updates of one entity in a row (each at the version the previous returned) are written
     // once: the last state, checked against the first version. Nobody sees the states in
     // between, which a transaction would have hidden anyway.
@@ -280,7 +285,11 @@ abstract class Rows<I, T> implements Repository<I, T> {
     } else {
       int[] counts = tx.executeBatchCounts(doing, update, rows);
       for (int i = 0; i < counts.length; i++) {
-        if (counts[i] != 0 && counts[i] != java.sql.Statement.EXECUTE_FAILED) {
+        if (counts[i] < 0) {
+          throw new JdbcStoreException(doing + ": the driver did not say which rows it updated "
+              + "(count " + counts[i] + "), so a concurrent update could go unnoticed");
+        }
+        if (counts[i] > 0) {
           updated.add((String) rows.get(i)[rows.get(i).length - 2 - immutableColumns.length]);
         }
       }
