@@ -28,27 +28,42 @@ final class Bulk {
    * look-up uses, whereas {@code = ANY(array)} or a plain join can end up scanning all of the
    * account's rows when the table's statistics are stale (a young table, or after a bulk load).
    *
+   * <p>With {@code lock} (only in a writable transaction) the rows found are locked until the
+   * transaction ends ({@code FOR UPDATE}), in the order of the sorted values, so two batches that
+   * share rows never lock them in opposite orders. A batch reads what it will update this way:
+   * another engine's batch on the same rows then waits for it instead of reading a version that
+   * is about to change, losing, and trying again, possibly many times in a row.
+   *
    * @param filter conditions before the column's, each followed by {@code AND} (may be empty)
    */
   static <T> List<T> queryIn(JdbcTransaction tx, String doing, String select, String filter,
-      String column, Object[] filterParams, List<String> values,
+      String column, Object[] filterParams, List<String> values, boolean lock,
       JdbcTransaction.RowReader<T> reader) {
     List<T> rows = new ArrayList<>();
     if (values.isEmpty()) {
       return rows;
     }
+    boolean locking = lock && !tx.readOnly();
+    List<String> sorted = values;
+    if (locking) {
+      sorted = new ArrayList<>(values);
+      sorted.sort(null);
+    }
+    String forUpdate = locking ? " FOR UPDATE" : "";
     if (arrays(tx)) {
-      Object[] params = Rows.concat(new Object[] {tx.array("text", values.toArray())},
+      Object[] params = Rows.concat(new Object[] {tx.array("text", sorted.toArray())},
           filterParams);
       // OFFSET 0 keeps the subquery from being merged into the join, which leaves the planner
-      // one plan: for each value, the look-up by equality.
+      // one plan: for each value in the array's order, the look-up by equality.
       return tx.query(doing, "SELECT x.* FROM unnest(?::text[]) AS k(v) CROSS JOIN LATERAL ("
-          + select + " WHERE " + filter + column + " = k.v OFFSET 0) x", reader, params);
+          + select + " WHERE " + filter + column + " = k.v OFFSET 0" + forUpdate + ") x", reader,
+          params);
     }
-    for (int from = 0; from < values.size(); from += IN_CHUNK) {
-      List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
+    for (int from = 0; from < sorted.size(); from += IN_CHUNK) {
+      List<String> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_CHUNK));
       String marks = "?" + ", ?".repeat(chunk.size() - 1);
-      rows.addAll(tx.query(doing, select + " WHERE " + filter + column + " IN (" + marks + ")",
+      rows.addAll(tx.query(doing, select + " WHERE " + filter + column + " IN (" + marks + ")"
+              + (locking ? " ORDER BY " + column + forUpdate : ""),
           reader, Rows.concat(filterParams, chunk.toArray())));
     }
     return rows;

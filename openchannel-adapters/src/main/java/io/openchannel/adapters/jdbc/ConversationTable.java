@@ -56,7 +56,8 @@ final class ConversationTable extends Rows<ConversationId, Conversation>
       for (Conversation c : Bulk.queryIn(tx, "finding " + account.getValue().size()
               + " conversations of " + account.getKey().value(),
           select(), "account_id = ? AND ", "address",
-          new Object[] {account.getKey().value()}, List.copyOf(account.getValue()), this::read)) {
+          new Object[] {account.getKey().value()}, List.copyOf(account.getValue()), true,
+          this::read)) {
         if (wanted.contains(c.key())) {
           found.put(c.key(), c);
         }

@@ -70,7 +70,7 @@ final class MessageTable extends Rows<MessageId, Message> implements MessageRepo
             + " channel messages of " + account.value(),
         select(), "account_id = ? AND ", "channel_message_id",
         new Object[] {account.value()}, List.copyOf(new LinkedHashSet<>(channelMessageIds)),
-        this::read)) {
+        false, this::read)) {
       found.put(m.channelMessageId().orElseThrow(), m);
     }
     return found;

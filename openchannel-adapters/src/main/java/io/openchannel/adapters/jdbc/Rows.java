@@ -188,7 +188,7 @@ abstract class Rows<I, T> implements Repository<I, T> {
     }
     Map<I, T> found = new LinkedHashMap<>();
     for (T entity : Bulk.queryIn(tx, "finding " + byKey.size() + " " + kind + "s",
-        select, "", "id", new Object[0], new ArrayList<>(byKey.keySet()), this::read)) {
+        select, "", "id", new Object[0], new ArrayList<>(byKey.keySet()), true, this::read)) {
       found.put(idOf(entity), entity);
     }
     return found;

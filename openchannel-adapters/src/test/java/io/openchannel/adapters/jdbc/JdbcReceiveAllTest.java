@@ -46,13 +46,18 @@ class JdbcReceiveAllTest {
   private final List<OpenChannelEvent> events = new CopyOnWriteArrayList<>();
 
   private OpenChannel engineOn(TestDatabase.Engine engine) {
-    JdbcStore store = JdbcStore.builder(TestDatabase.shared(engine).dataSource()).build();
-    OpenChannel oc = OpenChannel.builder().store(store).blobStore(BlobStore.inMemory())
-        .scheduler((delay, task) -> () -> true).listener(events::add).build();
+    OpenChannel oc = secondEngineOn(engine);
     oc.accounts().create(Account.of(account, ChannelType.GENERIC, "Website chat",
         AccountSettings.builder().replyUrl("https://connector.example.com/reply")
             .autoReply("Thanks, we will answer soon").build()));
     return oc;
+  }
+
+  /** Another engine on the same database, as another JVM would run it: no locks shared. */
+  private OpenChannel secondEngineOn(TestDatabase.Engine engine) {
+    JdbcStore store = JdbcStore.builder(TestDatabase.shared(engine).dataSource()).build();
+    return OpenChannel.builder().store(store).blobStore(BlobStore.inMemory())
+        .scheduler((delay, task) -> () -> true).listener(events::add).build();
   }
 
   private InboundMessage text(String channelId, String sender, String text) {
@@ -102,9 +107,10 @@ class JdbcReceiveAllTest {
   }
 
   /**
-   * Threads send overlapping batches for the same three customers at once: every channel message
-   * id ends up stored exactly once, in its customer's one interaction, and each thread's own
-   * messages keep the order it sent them in.
+   * Threads send overlapping batches for the same three customers at once, half of them through
+   * a second engine on the same database (so only the database arbitrates between the two):
+   * every channel message id ends up stored exactly once, in its customer's one interaction, and
+   * each thread's own messages keep the order it sent them in.
    */
   @ParameterizedTest
   @EnumSource(TestDatabase.Engine.class)
@@ -114,7 +120,7 @@ class JdbcReceiveAllTest {
     int batches = 15;
     String[] senders = {"ann", "bo", "cy"};
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (OpenChannel oc = engineOn(engine)) {
+    try (OpenChannel oc = engineOn(engine); OpenChannel other = secondEngineOn(engine)) {
       CyclicBarrier start = new CyclicBarrier(threads);
       List<Future<List<ReceiveResult>>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -130,7 +136,7 @@ class JdbcReceiveAllTest {
               batch.add(text("shared-" + ((thread + b) % threads) + "-" + b + "-" + sender, sender,
                   "shared " + b));
             }
-            all.addAll(oc.receiveAll(account, batch));
+            all.addAll((thread % 2 == 0 ? oc : other).receiveAll(account, batch));
           }
           return all;
         }));
