@@ -89,6 +89,26 @@ class JdbcReceiveAllTest {
     }
   }
 
+  /** PostgreSQL gets the batch as text arrays: elements that look like array syntax stay text. */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Engine.class)
+  void textsThatLookLikeArraySyntaxOrNullComeBackExactly(TestDatabase.Engine engine) {
+    List<String> texts = List.of("NULL", "null", "{a,b}", "\"quoted\", 'single'", "back\\slash",
+        "  spaced  ", "emoji 🛍 مرحبا", "line\nbreak");
+    try (OpenChannel oc = engineOn(engine)) {
+      List<InboundMessage> batch = new ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) {
+        batch.add(text("w" + i, "NULL", texts.get(i)));
+      }
+
+      List<ReceiveResult> results = oc.receiveAll(account, batch);
+
+      assertThat(inbound(oc, results.get(0).interaction().id())).isEqualTo(texts);
+      assertThat(oc.interactions().query(InteractionQuery.builder().accounts(account)
+          .text("slash").build()).rows()).hasSize(1);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Engine.class)
   void aBatchWhoseAccountWasDisabledStoresNothing(TestDatabase.Engine engine) {
