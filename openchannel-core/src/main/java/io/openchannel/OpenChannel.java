@@ -90,8 +90,27 @@ public interface OpenChannel extends AutoCloseable {
   ReceiveResult receive(AccountId account, InboundMessage message);
 
   /**
+   * Stores a batch of customers' messages on one account (say, the messages of one webhook
+   * delivery) in one transaction, with the meaning of {@link #receive} called for each in turn:
+   * the same contacts, conversations, interactions and auto-replies, the same events in the same
+   * order, and the same dedupe, also between messages of the batch (a channel message id seen
+   * earlier in the batch makes a duplicate). All or nothing: when it throws, nothing of the batch
+   * was stored. Much cheaper per message than {@link #receive} on a database store, which sees a
+   * handful of statements per batch instead of a dozen round trips per message.
+   *
+   * @param messages at most 1,000 messages, in the order the channel sent them
+   * @return one result per message, in the order given; each interaction as that message left it
+   * @throws NotFoundException if the account does not exist
+   * @throws InvalidInputException if the account is disabled (and the batch holds a message not
+   *     received before), a message is null or malformed (the message says which one), or the
+   *     batch is too large
+   */
+  List<ReceiveResult> receiveAll(AccountId account, List<InboundMessage> messages);
+
+  /**
    * Hands a raw webhook request to the connector of the account's channel, which verifies and
-   * parses it, then receives every message it carried, in order.
+   * parses it, then receives every message it carried, in order: each run of messages between
+   * two receipts as one batch ({@link #receiveAll}).
    *
    * @return what to answer the channel
    * @throws NotFoundException if the account does not exist

@@ -15,10 +15,13 @@ import io.openchannel.spi.channel.SenderProfile;
 import io.openchannel.spi.channel.WebhookRequest;
 import io.openchannel.spi.channel.WebhookResponse;
 import io.openchannel.spi.channel.WebhookResult;
+import io.openchannel.spi.store.Store;
+import io.openchannel.spi.store.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class WebhookHandlingTest {
@@ -63,6 +66,33 @@ class WebhookHandlingTest {
     var interaction = f.oc.interactions().ofContact(mia.id()).get(0);
     assertThat(f.oc.interactions().messages(interaction.id())).extracting(m -> m.text())
         .containsExactly("hello", "again");
+  }
+
+  @Test
+  void aDeliverysMessagesAreStoredInOneTransaction() {
+    int[] writes = {0};
+    Store memory = Store.inMemory();
+    Store counting = new Store() {
+      @Override
+      public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        writes[0]++;
+        return memory.inTransaction(work);
+      }
+
+      @Override
+      public <T> T read(Function<StoreTransaction, T> work) {
+        return memory.read(work);
+      }
+    };
+    try (OpenChannel oc = OpenChannel.builder().connector(LINES).store(counting).build()) {
+      oc.accounts().create(Account.of(TG, ChannelType.TELEGRAM, "Bot", AccountSettings.defaults()));
+      int before = writes[0];
+
+      oc.handleWebhook(TG, post("s3cret", "1|42|hello\n2|42|again\n3|7|hi\n4|8|hey"));
+
+      assertThat(writes[0] - before).isEqualTo(1);
+      assertThat(oc.contacts().findByIdentity(ChannelIdentity.of(TG, "8"))).isPresent();
+    }
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.openchannel.contact.Contact;
 import io.openchannel.interaction.Conversation;
 import io.openchannel.interaction.ConversationKey;
 import io.openchannel.interaction.Visibility;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,33 @@ public abstract class ConversationRepositoryContract extends StoreContractSuppor
     assertThat(find(tx -> tx.conversations().findByKey(publicKey))).contains(stored[1]);
     assertThat(find(tx -> tx.conversations().findByKey(threadA))).contains(stored[2]);
     assertThat(find(tx -> tx.conversations().findByKey(threadB))).contains(stored[3]);
+  }
+
+  @Test
+  void findByKeysFindsExactlyTheKeysAskedForIncludingOwnInserts() {
+    Account account = givenAccount();
+    Contact contact = givenContact();
+    ConversationKey direct = ConversationKey.direct(account.id(), "psid-1");
+    ConversationKey threadA =
+        new ConversationKey(account.id(), "psid-1", Visibility.PUBLIC, Optional.of("post-a"));
+    ConversationKey other = ConversationKey.direct(account.id(), "psid-2");
+    ConversationKey unknown = ConversationKey.direct(account.id(), "psid-3");
+    ConversationKey elsewhere = ConversationKey.direct(givenAccount().id(), "psid-1");
+    Conversation[] stored = inTransaction(tx -> new Conversation[] {
+        tx.conversations().insert(fixtures.conversation(direct, contact)),
+        tx.conversations().insert(fixtures.conversation(threadA, contact)),
+        tx.conversations().insert(fixtures.conversation(elsewhere, contact))});
+
+    Map<ConversationKey, Conversation> found = inTransaction(tx -> {
+      Conversation own = tx.conversations().insert(fixtures.conversation(other, contact));
+      Map<ConversationKey, Conversation> all =
+          tx.conversations().findByKeys(List.of(direct, other, unknown, elsewhere));
+      assertThat(all).containsEntry(other, own);
+      return all;
+    });
+
+    assertThat(found).containsOnlyKeys(direct, other, elsewhere)
+        .containsEntry(direct, stored[0]).containsEntry(elsewhere, stored[2]);
   }
 
   @Test

@@ -27,6 +27,24 @@ import org.junit.jupiter.api.Test;
 public abstract class MessageRepositoryContract extends StoreContractSupport {
 
   @Test
+  void findByChannelMessageIdsFindsTheMessagesOfThatAccountIncludingOwnInserts() {
+    Interaction interaction = givenInteraction();
+    Message first = givenMessage(interaction, "cid-1");
+    Message elsewhere = givenMessage(givenInteraction(), "cid-2");
+    Message own = fixtures.message(interaction, "cid-3");
+
+    java.util.Map<String, Message> found = inTransaction(tx -> {
+      tx.messages().insert(own);
+      return tx.messages().findByChannelMessageIds(interaction.account(),
+          List.of("cid-1", "cid-2", "cid-3", "cid-4", "cid-1"));
+    });
+
+    assertThat(found).containsOnlyKeys("cid-1", "cid-3")
+        .containsEntry("cid-1", first).containsEntry("cid-3", own);
+    assertThat(elsewhere.account()).isNotEqualTo(interaction.account());
+  }
+
+  @Test
   void listByInteractionIsInInsertionOrderNotIdOrder() {
     Interaction interaction = givenInteraction();
     Message low = fixtures.message(interaction);

@@ -2,9 +2,12 @@ package io.openchannel.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.openchannel.ConcurrentUpdateException;
 import io.openchannel.NotFoundException;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -216,5 +219,104 @@ public abstract class RepositoryContract extends StoreContractSupport {
 
     assertThat(find(tx -> kind.repository().apply(tx).find(kind.id().apply(original))))
         .contains(original);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  <I, T> void findAllFindsStoredEntitiesAndOwnWritesAndLeavesOutUnknownIds(EntityKind<I, T> kind) {
+    T committed = inTransaction(tx -> kind.repository().apply(tx).insert(kind.fresh(this)));
+    T neverStored = kind.fresh(this);
+    T own = kind.fresh(this);
+
+    Map<I, T> found = inTransaction(tx -> {
+      kind.repository().apply(tx).insert(own);
+      return kind.repository().apply(tx).findAll(List.of(kind.id().apply(committed),
+          kind.id().apply(neverStored), kind.id().apply(own), kind.id().apply(committed)));
+    });
+
+    assertThat(found).containsOnly(entry(kind.id().apply(committed), committed),
+        entry(kind.id().apply(own), own));
+    Map<I, T> none = read(tx -> kind.repository().apply(tx).findAll(List.of()));
+    assertThat(none).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  <I, T> void insertAllStoresEveryEntityAsGiven(EntityKind<I, T> kind) {
+    List<T> entities = List.of(kind.fresh(this), kind.fresh(this), kind.fresh(this));
+
+    List<T> returned = inTransaction(tx -> kind.repository().apply(tx).insertAll(entities));
+
+    assertThat(returned).isEqualTo(entities);
+    for (T entity : entities) {
+      assertThat(find(tx -> kind.repository().apply(tx).find(kind.id().apply(entity))))
+          .contains(entity);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  <I, T> void insertAllWithOneExistingIdIsAConcurrentUpdateAndKeepsNoneOfTheBatch(
+      EntityKind<I, T> kind) {
+    T stored = inTransaction(tx -> kind.repository().apply(tx).insert(kind.fresh(this)));
+    T fresh = kind.fresh(this);
+
+    assertThatThrownBy(() -> inTransaction(tx -> kind.repository().apply(tx)
+        .insertAll(List.of(fresh, kind.change().apply(stored)))))
+        .isInstanceOf(ConcurrentUpdateException.class);
+
+    assertThat(find(tx -> kind.repository().apply(tx).find(kind.id().apply(fresh)))).isEmpty();
+    assertThat(find(tx -> kind.repository().apply(tx).find(kind.id().apply(stored))))
+        .contains(stored);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  <I, T> void updateAllAppliesEachUpdateInTurnAlsoRepeatedOnesOfOneEntity(EntityKind<I, T> kind) {
+    T a = inTransaction(tx -> kind.repository().apply(tx).insert(kind.fresh(this)));
+    T b = inTransaction(tx -> kind.repository().apply(tx).insert(kind.fresh(this)));
+    T aOnce = kind.change().apply(a);
+    T aTwice = kind.change().apply(kind.withVersion(aOnce, 1));
+    T bOnce = kind.change().apply(b);
+
+    List<T> returned = inTransaction(tx ->
+        kind.repository().apply(tx).updateAll(List.of(aOnce, bOnce, aTwice)));
+
+    assertThat(returned).containsExactly(kind.withVersion(aOnce, 1), kind.withVersion(bOnce, 1),
+        kind.withVersion(aTwice, 2));
+    assertThat(find(tx -> kind.repository().apply(tx).find(kind.id().apply(a))))
+        .contains(kind.withVersion(aTwice, 2));
+    assertThat(find(tx -> kind.repository().apply(tx).find(kind.id().apply(b))))
+        .contains(kind.withVersion(bOnce, 1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  <I, T> void updateAllWithOneStaleVersionIsAConcurrentUpdateAndKeepsNoneOfTheBatch(
+      EntityKind<I, T> kind) {
+    T a = inTransaction(tx -> kind.repository().apply(tx).insert(kind.fresh(this)));
+    T b = inTransaction(tx -> kind.repository().apply(tx).insert(kind.fresh(this)));
+    T bWinner = inTransaction(tx -> kind.repository().apply(tx).update(kind.change().apply(b)));
+
+    assertThatThrownBy(() -> inTransaction(tx -> kind.repository().apply(tx)
+        .updateAll(List.of(kind.change().apply(a), kind.change().apply(b)))))
+        .isInstanceOf(ConcurrentUpdateException.class);
+
+    assertThat(find(tx -> kind.repository().apply(tx).find(kind.id().apply(a)))).contains(a);
+    assertThat(find(tx -> kind.repository().apply(tx).find(kind.id().apply(b))))
+        .contains(bWinner);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
+  <I, T> void updateAllOfAnUnknownIdIsNotFoundAndKeepsNoneOfTheBatch(EntityKind<I, T> kind) {
+    T a = inTransaction(tx -> kind.repository().apply(tx).insert(kind.fresh(this)));
+    T neverStored = kind.fresh(this);
+
+    assertThatThrownBy(() -> inTransaction(tx -> kind.repository().apply(tx)
+        .updateAll(List.of(kind.change().apply(a), neverStored))))
+        .isInstanceOf(NotFoundException.class);
+
+    assertThat(find(tx -> kind.repository().apply(tx).find(kind.id().apply(a)))).contains(a);
   }
 }

@@ -10,7 +10,14 @@ import io.openchannel.interaction.Visibility;
 import io.openchannel.spi.store.ConversationRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Conversations: the key's four parts are columns under one unique constraint (the thread is
@@ -33,6 +40,30 @@ final class ConversationTable extends Rows<ConversationId, Conversation>
     return tx.queryOne("finding conversation " + key, select() + " WHERE account_id = ? AND "
             + "address = ? AND visibility = ? AND thread_id = ?", this::read,
         key(key));
+  }
+
+  @Override
+  public Map<ConversationKey, Conversation> findByKeys(Collection<ConversationKey> keys) {
+    // By account and address, which the key's unique index leads with; the rest is sorted out
+    // here (a customer rarely has more than one visibility or thread).
+    Map<AccountId, Set<String>> addresses = new LinkedHashMap<>();
+    for (ConversationKey key : keys) {
+      addresses.computeIfAbsent(key.account(), a -> new LinkedHashSet<>()).add(key.address());
+    }
+    Set<ConversationKey> wanted = new HashSet<>(keys);
+    Map<ConversationKey, Conversation> found = new LinkedHashMap<>();
+    for (Map.Entry<AccountId, Set<String>> account : addresses.entrySet()) {
+      for (Conversation c : Bulk.queryIn(tx, "finding " + account.getValue().size()
+              + " conversations of " + account.getKey().value(),
+          select(), "account_id = ? AND ", "address",
+          new Object[] {account.getKey().value()}, List.copyOf(account.getValue()), true,
+          this::read)) {
+        if (wanted.contains(c.key())) {
+          found.put(c.key(), c);
+        }
+      }
+    }
+    return found;
   }
 
   private static Object[] key(ConversationKey key) {

@@ -20,7 +20,10 @@ import io.openchannel.spi.store.InteractionSlice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Interactions: what the interactions view filters on is a column (account, contact, status,
@@ -30,6 +33,9 @@ import java.util.List;
  */
 final class InteractionTable extends Rows<InteractionId, Interaction>
     implements InteractionRepository {
+
+  /** The tags of the interactions this transaction read or wrote, as stored. */
+  private final Map<String, Set<Tag>> knownTags = new HashMap<>();
 
   InteractionTable(JdbcTransaction tx) {
     super(tx, "oc_interaction", "interaction", new String[] {"conversation_id", "account_id",
@@ -62,6 +68,13 @@ final class InteractionTable extends Rows<InteractionId, Interaction>
   @Override
   void writeChildren(Interaction i, boolean inserted) {
     String id = i.id().value();
+    // Tag rows are written only with their interaction's row, so the tags this transaction read
+    // or wrote are still the stored ones once the row's version matched: most updates (a new
+    // message, a read flag) leave them alone and need no statement.
+    if (!inserted && i.tags().equals(knownTags.get(id))) {
+      return;
+    }
+    knownTags.put(id, i.tags());
     if (!inserted) {
       tx.execute("dropping the tags of interaction " + id,
           "DELETE FROM oc_interaction_tag WHERE interaction_id = ?", id);
@@ -114,6 +127,12 @@ final class InteractionTable extends Rows<InteractionId, Interaction>
 
   @Override
   Interaction read(ResultSet rs) throws SQLException {
+    Interaction i = readRow(rs);
+    knownTags.put(i.id().value(), i.tags());
+    return i;
+  }
+
+  private Interaction readRow(ResultSet rs) throws SQLException {
     return new Interaction(InteractionId.of(rs.getString("id")),
         ConversationId.of(rs.getString("conversation_id")),
         AccountId.of(rs.getString("account_id")), ContactId.of(rs.getString("contact_id")),

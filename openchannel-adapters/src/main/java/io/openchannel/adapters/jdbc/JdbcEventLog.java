@@ -56,8 +56,9 @@ final class JdbcEventLog implements EventLog {
           Sql.text(event.interactionId().map(i -> i.value())), Sql.nanos(event.at()),
           EventJson.toJson(event)});
     }
-    tx.executeBatch("logging events", "INSERT INTO oc_event (seq, origin, interaction_id, "
-        + "created_at, body) VALUES (?, ?, ?, ?, ?)", rows);
+    // One statement for a whole batch of inbound messages' events on PostgreSQL.
+    Bulk.insertRows(tx, "logging events", "oc_event",
+        new String[] {"seq", "origin", "interaction_id", "created_at", "body"}, rows);
     if (dialect == Dialect.POSTGRESQL) {
       tx.query("notifying other engines", "SELECT pg_notify('" + CHANNEL + "', '')", rs -> 0);
     }

@@ -39,6 +39,16 @@ import javax.sql.DataSource;
  * words live in indexed tables, the words and other searchable texts normalised in Java by
  * {@link io.openchannel.query.SearchText}, so every dialect gives the in-memory store's answers.
  *
+ * <p><b>Batches.</b> The repositories' batch methods ({@code findAll}, {@code insertAll},
+ * {@code updateAll}, {@code findByChannelMessageIds}, {@code findByKeys}), which the engine uses
+ * for a batch of inbound messages, cost a few statements per batch: on PostgreSQL one per table,
+ * the rows travelling as one array per column; on H2 JDBC batches and {@code IN} lists; on
+ * MariaDB the same, except updates, which go one statement each because its driver may not
+ * report a batch's update counts. In a write transaction {@code findAll} and {@code findByKeys}
+ * lock the rows they return ({@code FOR UPDATE}, in sorted order): a batch reads what it is about
+ * to update, and another engine's batch on the same conversations waits for it rather than
+ * losing the optimistic race again and again.
+ *
  * <p>Thread-safe: each call takes its own connection from the data source for the length of the
  * work, so size the pool for the threads that use the engine at once.
  */

@@ -120,6 +120,33 @@ final class JdbcTransaction implements StoreTransaction, AutoCloseable {
     }
   }
 
+  /**
+   * Like {@link #executeBatch}, and says how many rows each parameter row changed
+   * ({@link java.sql.Statement#SUCCESS_NO_INFO} where the driver does not know).
+   */
+  int[] executeBatchCounts(String doing, String sql, List<Object[]> rows) {
+    open();
+    try {
+      PreparedStatement ps = prepare(sql);
+      for (Object[] row : rows) {
+        Sql.bind(ps, row);
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, doing);
+    }
+  }
+
+  /** A SQL array of {@code elements} (PostgreSQL's bulk statements take one per column). */
+  java.sql.Array array(String elementType, Object[] elements) {
+    try {
+      return connection.createArrayOf(elementType, elements);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "making a " + elementType + " array");
+    }
+  }
+
   <T> List<T> query(String doing, String sql, RowReader<T> reader, Object... params) {
     open();
     try {

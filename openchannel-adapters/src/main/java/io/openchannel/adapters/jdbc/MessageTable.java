@@ -14,7 +14,11 @@ import io.openchannel.spi.store.MessageRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,6 +60,37 @@ final class MessageTable extends Rows<MessageId, Message> implements MessageRepo
     return tx.queryOne("finding channel message " + channelMessageId + " of " + account.value(),
         select() + " WHERE account_id = ? AND channel_message_id = ?", this::read,
         account.value(), channelMessageId);
+  }
+
+  @Override
+  public Map<String, Message> findByChannelMessageIds(AccountId account,
+      Collection<String> channelMessageIds) {
+    Map<String, Message> found = new LinkedHashMap<>();
+    for (Message m : Bulk.queryIn(tx, "finding " + channelMessageIds.size()
+            + " channel messages of " + account.value(),
+        select(), "account_id = ? AND ", "channel_message_id",
+        new Object[] {account.value()}, List.copyOf(new LinkedHashSet<>(channelMessageIds)),
+        false, this::read)) {
+      found.put(m.channelMessageId().orElseThrow(), m);
+    }
+    return found;
+  }
+
+  /** New messages' search words go in one statement for all of them. */
+  @Override
+  void writeChildrenAll(List<Message> all, boolean inserted) {
+    if (!inserted) {
+      super.writeChildrenAll(all, false);
+      return;
+    }
+    List<Object[]> words = new ArrayList<>();
+    for (Message m : all) {
+      for (String word : SearchWords.of(Searchable.texts(m))) {
+        words.add(new Object[] {m.id().value(), m.interaction().value(), word});
+      }
+    }
+    Bulk.insertRows(tx, "indexing " + all.size() + " messages", "oc_message_word",
+        new String[] {"message_id", "interaction_id", "word"}, words);
   }
 
   @Override

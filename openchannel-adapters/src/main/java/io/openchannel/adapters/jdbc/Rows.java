@@ -6,7 +6,10 @@ import io.openchannel.spi.store.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,11 @@ abstract class Rows<I, T> implements Repository<I, T> {
   private final String update;
   private final String immutable;
   private final boolean[] set;
+  // What the bulk statements of the batch methods are built from.
+  private final String[] columns;
+  private final String[] immutableColumns;
+  private final String[][] extraInsert;
+  private final String extraUpdate;
 
   /**
    * @param columns every column but {@code id} and {@code version}, in the order of
@@ -40,6 +48,10 @@ abstract class Rows<I, T> implements Repository<I, T> {
     this.tx = tx;
     this.table = table;
     this.kind = kind;
+    this.columns = columns;
+    this.immutableColumns = immutableColumns;
+    this.extraInsert = extraInsert;
+    this.extraUpdate = extraUpdate;
     StringBuilder cols = new StringBuilder("id");
     StringBuilder marks = new StringBuilder("?");
     StringBuilder sets = new StringBuilder();
@@ -159,6 +171,170 @@ abstract class Rows<I, T> implements Repository<I, T> {
       }
     }
     return kept.toArray();
+  }
+
+  /** Writes what lives in other tables for many entities; subclasses may batch it. */
+  void writeChildrenAll(List<T> entities, boolean inserted) {
+    for (T entity : entities) {
+      writeChildren(entity, inserted);
+    }
+  }
+
+  @Override
+  public Map<I, T> findAll(Collection<I> ids) {
+    Map<String, I> byKey = new LinkedHashMap<>();
+    for (I id : ids) {
+      byKey.put(id(id), id);
+    }
+    Map<I, T> found = new LinkedHashMap<>();
+    for (T entity : Bulk.queryIn(tx, "finding " + byKey.size() + " " + kind + "s",
+        select, "", "id", new Object[0], new ArrayList<>(byKey.keySet()), true, this::read)) {
+      found.put(idOf(entity), entity);
+    }
+    return found;
+  }
+
+  @Override
+  public List<T> insertAll(List<T> entities) {
+    tx.writable();
+    if (entities.size() < 2) {
+      return entities.isEmpty() ? List.of() : List.of(insert(entities.get(0)));
+    }
+    List<Object[]> rows = new ArrayList<>(entities.size());
+    for (T entity : entities) {
+      if (version(entity) != 0) {
+        throw new IllegalArgumentException("a new " + kind + " has version 0, got "
+            + version(entity) + " for " + idOf(entity) + "; use update for a stored one");
+      }
+      rows.add(concat(new Object[] {id(idOf(entity))}, values(entity),
+          extraInsertValues(entity)));
+    }
+    String doing = "inserting " + entities.size() + " " + kind + "s";
+    if (Bulk.arrays(tx)) {
+      String[] types = Bulk.types(rows, rows.get(0).length);
+      tx.execute(doing, bulkInsert(types), Bulk.columnArrays(tx, rows, types));
+    } else {
+      tx.executeBatch(doing, insert, rows);
+    }
+    writeChildrenAll(entities, true);
+    return List.copyOf(entities);
+  }
+
+  /**
+   * {@code INSERT ... SELECT ... FROM unnest(...)}: the extra columns' expressions read their
+   * parameters from the arrays too, and {@code unnest} keeps the rows' order, so sequences are
+   * drawn in insertion order.
+   */
+  private String bulkInsert(String[] types) {
+    StringBuilder cols = new StringBuilder("id");
+    StringBuilder exprs = new StringBuilder("v.p0");
+    int[] at = {1};
+    for (String c : columns) {
+      cols.append(", ").append(c);
+      exprs.append(", v.p").append(at[0]++);
+    }
+    for (String[] extra : extraInsert) {
+      cols.append(", ").append(extra[0]);
+      exprs.append(", ").append(Bulk.named(extra[1], i -> "v.p" + i, at));
+    }
+    return "INSERT INTO " + table + " (" + cols + ", version) SELECT " + exprs + ", 0 FROM "
+        + Bulk.unnest(types, "v");
+  }
+
+  @Override
+  public List<T> updateAll(List<T> entities) {
+    tx.writable();
+    if (tx.dialect() == Dialect.MARIADB) {
+      // MariaDB's driver may report a batch's update counts as "unknown" (bulk protocol,
+      // rewriteBatchedStatements), which would hide a lost race: one statement per update there.
+      return Repository.super.updateAll(entities);
+    }
+    // Updates of one entity in a row (each at the version the previous returned) are written
+    // once: the last state, checked against the first version. Nobody sees the states in
+    // between, which a transaction would have hidden anyway.
+    Map<String, T[]> chains = new LinkedHashMap<>();
+    for (T entity : entities) {
+      String id = id(idOf(entity));
+      T[] chain = chains.get(id);
+      if (chain == null) {
+        chains.put(id, pair(entity, entity));
+      } else if (version(entity) == version(chain[1]) + 1) {
+        chain[1] = entity;
+      } else {
+        return Repository.super.updateAll(entities); // not a chain: one by one says what's wrong
+      }
+    }
+    if (chains.size() < 2) {
+      return Repository.super.updateAll(entities);
+    }
+    List<Object[]> rows = new ArrayList<>(chains.size());
+    List<T> last = new ArrayList<>(chains.size());
+    for (Map.Entry<String, T[]> chain : chains.entrySet()) {
+      T latest = chain.getValue()[1];
+      rows.add(concat(settable(values(latest)), extraUpdateValues(latest),
+          new Object[] {version(latest) + 1, chain.getKey(), version(chain.getValue()[0])},
+          immutableValues(latest)));
+      last.add(latest);
+    }
+    String doing = "updating " + rows.size() + " " + kind + "s";
+    java.util.Set<String> updated = new java.util.HashSet<>();
+    if (Bulk.arrays(tx)) {
+      String[] types = Bulk.types(rows, rows.get(0).length);
+      updated.addAll(tx.query(doing, bulkUpdate(types), rs -> rs.getString(1),
+          Bulk.columnArrays(tx, rows, types)));
+    } else {
+      int[] counts = tx.executeBatchCounts(doing, update, rows);
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] < 0) {
+          throw new JdbcStoreException(doing + ": the driver did not say which rows it updated "
+              + "(count " + counts[i] + "), so a concurrent update could go unnoticed");
+        }
+        if (counts[i] > 0) {
+          updated.add((String) rows.get(i)[rows.get(i).length - 2 - immutableColumns.length]);
+        }
+      }
+    }
+    for (Map.Entry<String, T[]> chain : chains.entrySet()) {
+      if (!updated.contains(chain.getKey())) {
+        throw whyNotUpdated(chain.getValue()[1], chain.getKey(),
+            version(chain.getValue()[0]));
+      }
+    }
+    writeChildrenAll(last, false);
+    List<T> result = new ArrayList<>(entities.size());
+    for (T entity : entities) {
+      result.add(withVersion(entity, version(entity) + 1));
+    }
+    return result;
+  }
+
+  @SafeVarargs
+  private static <T> T[] pair(T... both) {
+    return both;
+  }
+
+  /**
+   * {@code UPDATE t SET ... FROM unnest(...) v WHERE t.id = v.id AND t.version = v.version ...
+   * RETURNING t.id}: the ids it returns are the rows whose version (and fixed columns) matched.
+   */
+  private String bulkUpdate(String[] types) {
+    StringBuilder sets = new StringBuilder();
+    int[] at = {0};
+    for (int i = 0; i < columns.length; i++) {
+      if (set[i]) {
+        sets.append(columns[i]).append(" = v.p").append(at[0]++).append(", ");
+      }
+    }
+    sets.append(Bulk.named(extraUpdate, i -> "v.p" + i, at));
+    int newVersion = at[0];
+    StringBuilder where = new StringBuilder("t.id = v.p" + (newVersion + 1) + " AND t.version = v.p"
+        + (newVersion + 2));
+    for (int i = 0; i < immutableColumns.length; i++) {
+      where.append(" AND t.").append(immutableColumns[i]).append(" = v.p")
+          .append(newVersion + 3 + i);
+    }
+    return "UPDATE " + table + " AS t SET " + sets + "version = v.p" + newVersion + " FROM "
+        + Bulk.unnest(types, "v") + " WHERE " + where + " RETURNING t.id";
   }
 
   @Override

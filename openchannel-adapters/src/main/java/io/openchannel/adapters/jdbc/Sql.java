@@ -34,6 +34,8 @@ final class Sql {
         ps.setBoolean(at, b);
       } else if (p instanceof Null n) {
         ps.setNull(at, n.type());
+      } else if (p instanceof java.sql.Array a) {
+        ps.setArray(at, a);
       } else {
         throw new IllegalArgumentException("no SQL binding for " + p);
       }

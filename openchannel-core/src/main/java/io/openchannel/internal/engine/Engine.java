@@ -56,6 +56,7 @@ public final class Engine implements OpenChannel {
   final RoutingService routing;
   private final QueueAdmin queues;
   private final InboundService inbound;
+  private final InboundBatch inboundBatch;
   private final Admin admin;
   private final Reads reads;
   private final Optional<ClusterEventFeed> eventFeed;
@@ -69,6 +70,9 @@ public final class Engine implements OpenChannel {
   private final java.util.concurrent.ConcurrentHashMap<InteractionId, String> lockKeys =
       new java.util.concurrent.ConcurrentHashMap<>();
   static final int LOCK_KEYS_KEPT = 1_000_000;
+  /** Accounts' channel types: a type never changes and accounts are never deleted. */
+  private final java.util.concurrent.ConcurrentHashMap<AccountId, io.openchannel.account.ChannelType>
+      channelTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Engine(EngineConfig config) {
     this.config = config;
@@ -82,6 +86,7 @@ public final class Engine implements OpenChannel {
     this.routing = new RoutingService(this);
     this.queues = new QueueAdmin(this);
     this.inbound = new InboundService(this);
+    this.inboundBatch = new InboundBatch(this, inbound);
     this.admin = new Admin(transactions, routing);
     this.reads = new Reads(transactions, new JourneyReader(config.dispositions()),
         new InteractionView(transactions, config));
@@ -142,6 +147,12 @@ public final class Engine implements OpenChannel {
   }
 
   @Override
+  public List<ReceiveResult> receiveAll(AccountId account, List<InboundMessage> messages) {
+    return inboundBatch.receiveAll(io.openchannel.internal.util.Checks.notNull(account, "account"),
+        messages);
+  }
+
+  @Override
   public WebhookResponse handleWebhook(AccountId accountId, WebhookRequest request) {
     io.openchannel.internal.util.Checks.notNull(accountId, "account");
     io.openchannel.internal.util.Checks.notNull(request, "request");
@@ -152,13 +163,23 @@ public final class Engine implements OpenChannel {
           + " (account " + accountId + "); add one with OpenChannel.builder().connector(...)");
     }
     WebhookResult result = connector.handle(request, account);
+    // Each run of messages between receipts is stored as a batch: one transaction, and a retry of
+    // the delivery after a failure finds none of that run half-stored.
+    List<InboundMessage> run = new java.util.ArrayList<>();
     for (InboundEvent event : result.events()) {
       if (event instanceof InboundMessage m) {
-        inbound.receive(accountId, m);
+        run.add(m);
+        if (run.size() == InboundBatch.MAX_MESSAGES) {
+          inboundBatch.receiveAll(accountId, run);
+          run.clear();
+        }
       } else if (event instanceof DeliveryReceipt r) {
+        inboundBatch.receiveAll(accountId, run);
+        run.clear();
         receipts.apply(accountId, r);
       }
     }
+    inboundBatch.receiveAll(accountId, run);
     return result.response();
   }
 
@@ -293,6 +314,21 @@ public final class Engine implements OpenChannel {
     if (config.scheduler() instanceof ThreadScheduler own) {
       own.shutdown(); // made by the builder, so ours to stop
     }
+  }
+
+  /**
+   * The account's channel type, read from the store once: what inbound needs before its
+   * transaction (a conversation's default visibility), without a read of its own per call.
+   *
+   * @throws NotFoundException if the account does not exist
+   */
+  io.openchannel.account.ChannelType channelType(AccountId account) {
+    io.openchannel.account.ChannelType type = channelTypes.get(account);
+    if (type == null) {
+      type = accounts().get(account).type();
+      channelTypes.put(account, type);
+    }
+    return type;
   }
 
   Instant now() {

@@ -48,8 +48,11 @@ final class InboundService {
 
   ReceiveResult receive(AccountId accountId, InboundMessage in) {
     Checks.text(in.text(), "inbound text", in.attachment().isPresent());
-    Account account = engine.accounts().get(accountId);
+    io.openchannel.account.ChannelType type = engine.channelType(accountId);
+    // Without a file nothing is read before the transaction, which checks the account itself.
+    Intake taken = new Intake(in.text(), Optional.empty());
     if (in.attachment().isPresent()) {
+      Account account = engine.accounts().get(accountId);
       // A webhook retry: nothing to download, nothing to store, even if the account has been
       // disabled since (the channel must not keep retrying a message we already have). Without
       // an attachment nothing is saved before the transaction, which makes both checks itself.
@@ -58,11 +61,12 @@ final class InboundService {
         return earlier.get();
       }
       requireEnabled(account);
+      taken = intake(account, in);
     }
-    Visibility visibility = in.visibility().orElse(account.type().defaultVisibility());
+    Intake intake = taken;
+    Visibility visibility = in.visibility().orElse(type.defaultVisibility());
     ConversationKey key =
         new ConversationKey(accountId, in.sender().externalId(), visibility, in.threadId());
-    Intake intake = intake(account, in);
     Optional<Attachment> attachment = intake.attachment();
     ReceiveResult result;
     RoutingInfo[] routed = new RoutingInfo[1];
@@ -141,12 +145,12 @@ final class InboundService {
       work.publish(new ReadStateChanged(now, interaction.id(), false, Optional.empty()));
     }
     if (opened) {
-      sendAutoReply(work, account, conversation, interaction, now);
+      sendAutoReply(work, account, conversation, interaction, now, work.tx().messages()::insert);
     }
     return new ReceiveResult(message, interaction, opened, false);
   }
 
-  private Conversation newConversation(Transactions.Work work, Account account,
+  Conversation newConversation(Transactions.Work work, Account account,
       ConversationKey key, InboundMessage in, Instant now) {
     Contact contact = engine.contacts.resolve(work, account, key.address(), in.sender().firstName(),
         in.sender().lastName(), in.sender().fields(), now);
@@ -154,8 +158,9 @@ final class InboundService {
         Conversation.start(ConversationId.of(engine.ids.next()), key, contact.id(), now));
   }
 
-  private void sendAutoReply(Transactions.Work work, Account account, Conversation conversation,
-      Interaction interaction, Instant now) {
+  /** Queues the account's auto-reply to a new interaction, stored by {@code insert}. */
+  void sendAutoReply(Transactions.Work work, Account account, Conversation conversation,
+      Interaction interaction, Instant now, java.util.function.UnaryOperator<Message> insert) {
     // Without a Reply URL nothing can be sent (S25), auto-replies included.
     if (account.settings().autoReply().isEmpty() || !account.settings().replyEnabled()) {
       return;
@@ -167,7 +172,7 @@ final class InboundService {
       // an auto-reply then is no use to anybody, so it is skipped rather than failed.
       return;
     }
-    Message reply = work.tx().messages().insert(OutboundMessages.autoReply(
+    Message reply = insert.apply(OutboundMessages.autoReply(
         MessageId.of(engine.ids.next()), interaction.id(), account.id(),
         account.settings().autoReply().get(), terms, now));
     work.publish(new MessageAdded(now, interaction.id(), reply));
@@ -182,7 +187,7 @@ final class InboundService {
   }
 
   /** What is kept of an inbound message: its text and, if it could be taken, its file. */
-  private record Intake(String text, Optional<Attachment> attachment) {}
+  record Intake(String text, Optional<Attachment> attachment) {}
 
   /**
    * Copies the message's file into the blob store. A file that cannot be taken (over the
@@ -191,7 +196,7 @@ final class InboundService {
    * webhook until it gives up (Meta then disables the subscription). So the message is kept
    * without the file and says, where the agent reads it, what was lost and why.
    */
-  private Intake intake(Account account, InboundMessage in) {
+  Intake intake(Account account, InboundMessage in) {
     if (in.attachment().isEmpty()) {
       return new Intake(in.text(), Optional.empty());
     }
@@ -230,7 +235,7 @@ final class InboundService {
         false, true);
   }
 
-  private static void requireEnabled(Account account) {
+  static void requireEnabled(Account account) {
     if (!account.enabled()) {
       throw new InvalidInputException("account " + account.id()
           + " is disabled and takes no messages; enable it to receive");

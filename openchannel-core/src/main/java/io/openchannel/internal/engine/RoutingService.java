@@ -63,6 +63,19 @@ final class RoutingService implements Routing, RouterTimers {
     return result;
   }
 
+  /** {@link #write} of work on several conversations at once (a batch of inbound messages). */
+  <T> T writeAll(java.util.Collection<String> lockKeys, Function<Transactions.Work, T> work,
+      BiConsumer<T, Effects> afterCommit) {
+    Effects[] fx = new Effects[1];
+    T result = engine.transactions.writeRouted(lockKeys, router.lock(), false, work,
+        (r, events) -> {
+          fx[0] = new Effects(events);
+          afterCommit.accept(r, fx[0]);
+        });
+    followUp(fx[0]);
+    return result;
+  }
+
   /** A routing-only step. */
   <T> T step(Function<Effects, T> step) {
     Effects[] fx = new Effects[1];

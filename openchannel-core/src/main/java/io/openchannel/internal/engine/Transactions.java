@@ -115,12 +115,40 @@ final class Transactions {
    */
   <T> T writeRouted(String conversationKey, Lock routerLock, boolean routerDuringWork,
       Function<Work, T> work, BiConsumer<T, List<OpenChannelEvent>> routingChange) {
-    Lock lock = locks.get(conversationKey);
+    return writeRouted(List.of(locks.get(conversationKey)), routerLock, routerDuringWork, work,
+        routingChange);
+  }
+
+  /**
+   * {@link #writeRouted(String, Lock, boolean, Function, BiConsumer)} for work on several
+   * conversations at once (a batch of inbound messages): it holds the stripes of all of them.
+   * Striped hands them out in one global order, so two batches never wait on each other in a
+   * circle, and single-conversation work never waits for a second stripe.
+   */
+  <T> T writeRouted(java.util.Collection<String> conversationKeys, Lock routerLock,
+      boolean routerDuringWork, Function<Work, T> work,
+      BiConsumer<T, List<OpenChannelEvent>> routingChange) {
+    List<Lock> stripes = new ArrayList<>();
+    for (Lock stripe : locks.bulkGet(conversationKeys)) {
+      // bulkGet repeats a stripe for keys that share it, next to each other; take it once
+      if (stripes.isEmpty() || stripes.get(stripes.size() - 1) != stripe) {
+        stripes.add(stripe);
+      }
+    }
+    return writeRouted(stripes, routerLock, routerDuringWork, work, routingChange);
+  }
+
+  private <T> T writeRouted(List<Lock> stripes, Lock routerLock, boolean routerDuringWork,
+      Function<Work, T> work, BiConsumer<T, List<OpenChannelEvent>> routingChange) {
     List<Runnable> afterCommit = new ArrayList<>();
     boolean committed = false;
-    lock.lock();
+    int held = 0;
     boolean routerHeld = false;
     try {
+      for (Lock stripe : stripes) {
+        stripe.lock();
+        held++;
+      }
       if (routerDuringWork) {
         routerLock.lock();
         routerHeld = true;
@@ -152,7 +180,9 @@ final class Transactions {
       if (routerHeld) {
         routerLock.unlock();
       }
-      lock.unlock();
+      for (int i = held - 1; i >= 0; i--) {
+        stripes.get(i).unlock();
+      }
       publisher.drain();
       if (committed) {
         afterCommit.forEach(Runnable::run);

@@ -4,7 +4,10 @@ import io.openchannel.account.AccountId;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.message.Message;
 import io.openchannel.message.MessageId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,4 +26,18 @@ public interface MessageRepository extends Repository<MessageId, Message> {
 
   /** The message the channel knows by {@code channelMessageId} on {@code account}, if any. */
   Optional<Message> findByChannelMessageId(AccountId account, String channelMessageId);
+
+  /**
+   * The messages the channel knows by any of {@code channelMessageIds} on {@code account}, by
+   * channel message id: {@link #findByChannelMessageId} for many ids at once (ids without a
+   * message are left out).
+   */
+  default Map<String, Message> findByChannelMessageIds(AccountId account,
+      Collection<String> channelMessageIds) {
+    Map<String, Message> found = new LinkedHashMap<>();
+    for (String id : channelMessageIds) {
+      findByChannelMessageId(account, id).ifPresent(m -> found.put(id, m));
+    }
+    return found;
+  }
 }

@@ -16,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -38,9 +40,12 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * Inbound ingest on PostgreSQL through the engine and {@link JdbcStore}, next to its floor in the
  * same run: a plain JDBC batch insert of the same message rows. One operation is one inbound
  * message from one of 1,000 customers (after the first round each joins its open interaction:
- * the message, the interaction's last message and the conversation are written in one
- * transaction, as the engine always does); the floor inserts the message rows only, 100 per
- * batch and transaction. Issue 7 asks the engine for at least half the floor's rate.
+ * the message, its search words, the interaction's last message and the conversation are
+ * written, as the engine always does). {@code engineIngestBatch} takes them as a webhook
+ * delivery brings them, 100 messages from 100 customers per {@code receiveAll} call and
+ * transaction; {@code engineIngest} one message per {@code receive} call and transaction. The
+ * floor inserts the message rows only, 100 per batch and transaction. Issue 7 asks the engine
+ * for at least half the floor's rate.
  *
  * <p>Needs PostgreSQL: {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres} unless the
  * environment variable {@code OPENCHANNEL_BENCH_POSTGRESQL} gives another URL (an environment
@@ -105,6 +110,23 @@ public class JdbcIngestBenchmark {
     return oc.receive(ACCOUNT, InboundMessage.text("mid-" + m,
         SenderProfile.of("customer-" + (m % CUSTOMERS), "Mia", "Rossi"), TEXT, now))
         .interaction().id();
+  }
+
+  /**
+   * A webhook delivery's worth through the engine: {@value #BATCH} inbound messages from
+   * {@value #BATCH} different customers in one {@link OpenChannel#receiveAll} call, each with all
+   * the engine stores for it (message, search words, interaction, conversation).
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public int engineIngestBatch() {
+    List<InboundMessage> batch = new ArrayList<>(BATCH);
+    for (int i = 0; i < BATCH; i++) {
+      long m = n++;
+      batch.add(InboundMessage.text("mid-" + m,
+          SenderProfile.of("customer-" + (m % CUSTOMERS), "Mia", "Rossi"), TEXT, now));
+    }
+    return oc.receiveAll(ACCOUNT, batch).size();
   }
 
   /** The floor: the same message rows, inserted by a plain JDBC batch. */
