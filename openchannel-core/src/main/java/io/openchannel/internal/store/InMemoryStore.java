@@ -55,8 +55,12 @@ public final class InMemoryStore implements Store {
   private final Map<ConversationKey, ConversationId> conversationByKey = new HashMap<>();
   private final Map<ConversationId, List<InteractionId>> interactionsByConversation = new HashMap<>();
   private final Map<ContactId, List<InteractionId>> interactionsByContact = new HashMap<>();
-  private final CompactMap<InteractionId, List<MessageId>> messagesByInteraction =
-      new CompactMap<>();
+  /**
+   * An interaction's messages in insert order: a bare {@link MessageId} while it has one (most
+   * routed interactions), a list from the second on; a list per interaction cost 56 bytes and two
+   * objects kept for as long as the interaction is.
+   */
+  private final CompactMap<InteractionId, Object> messagesByInteraction = new CompactMap<>();
   // Per account, then by the channel's id: no key object per message (24 bytes each, kept for
   // as long as the message is) and none allocated per lookup.
   private final Map<AccountId, CompactMap<String, MessageId>> messageByChannelId = new HashMap<>();
@@ -190,12 +194,19 @@ public final class InMemoryStore implements Store {
   private void indexMessage(Message old, Message now) {
     view.message(old, now);
     if (old == null) {
-      List<MessageId> ofInteraction = messagesByInteraction.get(now.interaction());
+      Object ofInteraction = messagesByInteraction.get(now.interaction());
       if (ofInteraction == null) {
-        ofInteraction = new ArrayList<>(4);
-        messagesByInteraction.put(now.interaction(), ofInteraction);
+        messagesByInteraction.put(now.interaction(), now.id());
+      } else if (ofInteraction instanceof MessageId first) {
+        List<MessageId> ids = new ArrayList<>(4);
+        ids.add(first);
+        ids.add(now.id());
+        messagesByInteraction.put(now.interaction(), ids);
+      } else {
+        @SuppressWarnings("unchecked")
+        List<MessageId> ids = (List<MessageId>) ofInteraction;
+        ids.add(now.id());
       }
-      ofInteraction.add(now.id());
     } else {
       if (old.channelMessageId().isPresent()) {
         CompactMap<String, MessageId> ofAccount = messageByChannelId.get(old.account());
@@ -213,6 +224,20 @@ public final class InMemoryStore implements Store {
     } else {
       queuedMessages.remove(now.id());
     }
+  }
+
+  /** The committed messages of an interaction, oldest first (an empty or a one-id list, or the kept list). */
+  private List<MessageId> messageIdsOf(InteractionId interaction) {
+    Object ids = messagesByInteraction.get(interaction);
+    if (ids == null) {
+      return List.of();
+    }
+    if (ids instanceof MessageId only) {
+      return List.of(only);
+    }
+    @SuppressWarnings("unchecked")
+    List<MessageId> list = (List<MessageId>) ids;
+    return list;
   }
 
   private record FieldValue(String field, String value) {}
@@ -402,7 +427,7 @@ public final class InMemoryStore implements Store {
       }
 
       private List<Message> messagesOf(InteractionId interaction) {
-        List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
+        List<MessageId> ids = messageIdsOf(interaction);
         List<Message> rows = new ArrayList<>(ids.size());
         for (MessageId id : ids) {
           rows.add(messages.committed(id));
@@ -439,7 +464,7 @@ public final class InMemoryStore implements Store {
 
       @Override
       public List<Message> listByInteraction(InteractionId interaction) {
-        List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
+        List<MessageId> ids = messageIdsOf(interaction);
         List<Message> rows = new ArrayList<>(ids.size() + 1);
         for (MessageId id : ids) {
           rows.add(messages.find(id).orElseThrow());

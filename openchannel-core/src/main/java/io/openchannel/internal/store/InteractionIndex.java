@@ -64,7 +64,7 @@ final class InteractionIndex {
     return b.id.compareTo(a.id);
   };
 
-  private final Map<InteractionId, Integer> rowOf = new HashMap<>();
+  private final RowNumbers rowOf = new RowNumbers();
   private Interaction[] rows = new Interaction[1024];
   /** Each row's start time, apart from the row objects: a range filter reads them in sequence. */
   private long[] startSeconds = new long[1024];
@@ -151,8 +151,8 @@ final class InteractionIndex {
   }
 
   void message(Message old, Message now) {
-    Integer row = rowOf.get(now.interaction());
-    if (row != null) {
+    int row = rowOf.get(now.interaction());
+    if (row >= 0) {
       text.message(old, now, row);
     }
   }
@@ -224,8 +224,8 @@ final class InteractionIndex {
     for (String word : query.textWords()) {
       all.add(text.rowsWithWordStarting(word, (contact, into) -> {
         for (InteractionId id : interactionsOfContact.apply(contact)) {
-          Integer row = rowOf.get(id);
-          if (row != null) {
+          int row = rowOf.get(id);
+          if (row >= 0) {
             into.set(row);
           }
         }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * Guarded by the store's lock.
  */
 final class TextIndex {
-  private final TreeMap<String, IntList> messageWords = new TreeMap<>();
+  private final TreeMap<String, SortedRows> messageWords = new TreeMap<>();
   /**
    * Word to contacts, by number: appending an int is much cheaper than adding to a hash set of
    * the 100,000 contacts named Mia, and contacts' words rarely change.
@@ -43,7 +43,7 @@ final class TextIndex {
       changedText.set(row);
     }
     Searchable.forEachText(now, text -> SearchText.forEachWord(text,
-        word -> messageWords.computeIfAbsent(word, k -> new IntList()).addIfNotLast(row)));
+        word -> messageWords.computeIfAbsent(word, k -> new SortedRows()).add(row)));
   }
 
   void contact(Contact old, Contact now) {
@@ -88,7 +88,7 @@ final class TextIndex {
    */
   BitSet rowsWithWordStarting(String prefix, BiConsumer<ContactId, BitSet> rowsOfContact) {
     BitSet rows = new BitSet();
-    for (IntList list : range(messageWords, prefix).values()) {
+    for (SortedRows list : range(messageWords, prefix).values()) {
       list.setAll(rows);
     }
     BitSet contacts = new BitSet();
