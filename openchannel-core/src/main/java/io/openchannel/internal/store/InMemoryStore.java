@@ -53,20 +53,16 @@ public final class InMemoryStore implements Store {
   private final Map<ChannelIdentity, ContactId> contactByIdentity = new HashMap<>();
   private final Map<FieldValue, Set<ContactId>> contactsByField = new HashMap<>();
   private final Map<ConversationKey, ConversationId> conversationByKey = new HashMap<>();
-  private final Map<ConversationId, List<InteractionId>> interactionsByConversation = new HashMap<>();
-  private final Map<ContactId, List<InteractionId>> interactionsByContact = new HashMap<>();
-  /**
-   * An interaction's messages in insert order: a bare {@link MessageId} while it has one (most
-   * routed interactions), a list from the second on; a list per interaction cost 56 bytes and two
-   * objects kept for as long as the interaction is.
-   */
-  private final CompactMap<InteractionId, Object> messagesByInteraction = new CompactMap<>();
+  private final IdGroups<ConversationId, InteractionId> interactionsByConversation = new IdGroups<>();
+  private final IdGroups<ContactId, InteractionId> interactionsByContact = new IdGroups<>();
+  /** An interaction's messages in insert order. */
+  private final IdGroups<InteractionId, MessageId> messagesByInteraction = new IdGroups<>();
   // Per account, then by the channel's id: no key object per message (24 bytes each, kept for
   // as long as the message is) and none allocated per lookup.
   private final Map<AccountId, CompactMap<String, MessageId>> messageByChannelId = new HashMap<>();
   private final Set<MessageId> queuedMessages = new java.util.LinkedHashSet<>();
   private final InteractionIndex view =
-      new InteractionIndex(contact -> interactionsByContact.getOrDefault(contact, List.of()));
+      new InteractionIndex(interactionsByContact::get);
 
   private final Table<AccountId, Account> accounts = new Table<>("account", Account::id,
       Account::version, Account::withVersion, (o, n) -> {});
@@ -185,8 +181,8 @@ public final class InMemoryStore implements Store {
 
   private void indexInteraction(Interaction old, Interaction now) {
     if (old == null) {
-      interactionsByConversation.computeIfAbsent(now.conversation(), k -> new ArrayList<>()).add(now.id());
-      interactionsByContact.computeIfAbsent(now.contact(), k -> new ArrayList<>()).add(now.id());
+      interactionsByConversation.add(now.conversation(), now.id());
+      interactionsByContact.add(now.contact(), now.id());
     }
     view.interaction(old, now);
   }
@@ -194,19 +190,7 @@ public final class InMemoryStore implements Store {
   private void indexMessage(Message old, Message now) {
     view.message(old, now);
     if (old == null) {
-      Object ofInteraction = messagesByInteraction.get(now.interaction());
-      if (ofInteraction == null) {
-        messagesByInteraction.put(now.interaction(), now.id());
-      } else if (ofInteraction instanceof MessageId first) {
-        List<MessageId> ids = new ArrayList<>(4);
-        ids.add(first);
-        ids.add(now.id());
-        messagesByInteraction.put(now.interaction(), ids);
-      } else {
-        @SuppressWarnings("unchecked")
-        List<MessageId> ids = (List<MessageId>) ofInteraction;
-        ids.add(now.id());
-      }
+      messagesByInteraction.add(now.interaction(), now.id());
     } else {
       if (old.channelMessageId().isPresent()) {
         CompactMap<String, MessageId> ofAccount = messageByChannelId.get(old.account());
@@ -224,20 +208,6 @@ public final class InMemoryStore implements Store {
     } else {
       queuedMessages.remove(now.id());
     }
-  }
-
-  /** The committed messages of an interaction, oldest first (an empty or a one-id list, or the kept list). */
-  private List<MessageId> messageIdsOf(InteractionId interaction) {
-    Object ids = messagesByInteraction.get(interaction);
-    if (ids == null) {
-      return List.of();
-    }
-    if (ids instanceof MessageId only) {
-      return List.of(only);
-    }
-    @SuppressWarnings("unchecked")
-    List<MessageId> list = (List<MessageId>) ids;
-    return list;
   }
 
   private record FieldValue(String field, String value) {}
@@ -409,13 +379,13 @@ public final class InMemoryStore implements Store {
 
       @Override
       public List<Interaction> listByConversation(ConversationId conversation) {
-        return newestFirst(interactionsByConversation.getOrDefault(conversation, List.of()),
+        return newestFirst(interactionsByConversation.get(conversation),
             i -> i.conversation().equals(conversation));
       }
 
       @Override
       public List<Interaction> listByContact(ContactId contact) {
-        return newestFirst(interactionsByContact.getOrDefault(contact, List.of()),
+        return newestFirst(interactionsByContact.get(contact),
             i -> i.contact().equals(contact));
       }
 
@@ -427,7 +397,7 @@ public final class InMemoryStore implements Store {
       }
 
       private List<Message> messagesOf(InteractionId interaction) {
-        List<MessageId> ids = messageIdsOf(interaction);
+        List<MessageId> ids = messagesByInteraction.get(interaction);
         List<Message> rows = new ArrayList<>(ids.size());
         for (MessageId id : ids) {
           rows.add(messages.committed(id));
@@ -464,7 +434,7 @@ public final class InMemoryStore implements Store {
 
       @Override
       public List<Message> listByInteraction(InteractionId interaction) {
-        List<MessageId> ids = messageIdsOf(interaction);
+        List<MessageId> ids = messagesByInteraction.get(interaction);
         List<Message> rows = new ArrayList<>(ids.size() + 1);
         for (MessageId id : ids) {
           rows.add(messages.find(id).orElseThrow());
