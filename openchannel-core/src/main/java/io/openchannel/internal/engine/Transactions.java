@@ -63,7 +63,9 @@ final class Transactions {
    */
   static final class Work {
     private StoreTransaction tx;
-    private final List<OpenChannelEvent> events = new ArrayList<>();
+    // Sized for a routing step's events (a new interaction publishes four); the default first
+    // growth to ten slots was the largest array of a step.
+    private final List<OpenChannelEvent> events = new ArrayList<>(4);
     private List<Runnable> afterCommit;
 
     StoreTransaction tx() {
