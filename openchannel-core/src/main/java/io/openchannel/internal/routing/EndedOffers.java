@@ -27,6 +27,8 @@ final class EndedOffers {
 
   private final int capacity;
   private OfferId[] ids;
+  /** Each slot's id hash: probes and index moves compare these, not the ids (old objects). */
+  private int[] hashes;
   private InteractionId[] interactions;
   private AgentId[] agents;
   private QueueId[] queues;
@@ -55,7 +57,8 @@ final class EndedOffers {
 
   /** Keeps an ended offer, forgetting the oldest when full. */
   void put(Offer offer) {
-    int found = slotOf(offer.id());
+    int h = hash(offer.id());
+    int found = slotOf(offer.id(), h);
     int slot;
     if (found >= 0) {
       slot = found; // cannot happen (an offer ends once); a second end replaces the first
@@ -65,12 +68,13 @@ final class EndedOffers {
       }
       slot = next;
       if (size == capacity) {
-        unindex(ids[slot]);
+        unindex(slot);
       } else {
         size++;
       }
       next = (next + 1) % capacity;
-      indexAs(offer.id(), slot);
+      hashes[slot] = h;
+      indexAs(slot);
     }
     ids[slot] = offer.id();
     interactions[slot] = offer.interaction();
@@ -85,7 +89,7 @@ final class EndedOffers {
 
   /** The ended offer, or null if unknown or forgotten. */
   Offer get(OfferId id) {
-    int slot = slotOf(id);
+    int slot = slotOf(id, hash(id));
     if (slot < 0) {
       return null;
     }
@@ -107,6 +111,7 @@ final class EndedOffers {
   /** Grows the arrays to {@code slots}; only before the ring first wraps, so slots keep places. */
   private void allocate(int slots) {
     ids = ids == null ? new OfferId[slots] : Arrays.copyOf(ids, slots);
+    hashes = hashes == null ? new int[slots] : Arrays.copyOf(hashes, slots);
     interactions = interactions == null ? new InteractionId[slots] : Arrays.copyOf(interactions, slots);
     agents = agents == null ? new AgentId[slots] : Arrays.copyOf(agents, slots);
     queues = queues == null ? new QueueId[slots] : Arrays.copyOf(queues, slots);
@@ -116,39 +121,39 @@ final class EndedOffers {
     reasons = reasons == null ? new byte[slots] : Arrays.copyOf(reasons, slots);
     index = new int[Integer.highestOneBit(slots * 2 - 1) * 2];
     for (int slot = 0; slot < size; slot++) {
-      indexAs(ids[slot], slot);
+      indexAs(slot);
     }
   }
 
-  private int slotOf(OfferId id) {
+  private int slotOf(OfferId id, int h) {
     int mask = index.length - 1;
-    for (int i = hash(id) & mask; index[i] != 0; i = (i + 1) & mask) {
+    for (int i = h & mask; index[i] != 0; i = (i + 1) & mask) {
       int slot = index[i] - 1;
-      if (ids[slot].equals(id)) {
+      if (hashes[slot] == h && ids[slot].equals(id)) {
         return slot;
       }
     }
     return -1;
   }
 
-  private void indexAs(OfferId id, int slot) {
+  private void indexAs(int slot) {
     int mask = index.length - 1;
-    int i = hash(id) & mask;
+    int i = hashes[slot] & mask;
     while (index[i] != 0) {
       i = (i + 1) & mask;
     }
     index[i] = slot + 1;
   }
 
-  /** Removes the id's entry and moves later entries of its run back, so no probe chain breaks. */
-  private void unindex(OfferId id) {
+  /** Removes the slot's entry and moves later entries of its run back, so no probe chain breaks. */
+  private void unindex(int slot) {
     int mask = index.length - 1;
-    int gap = hash(id) & mask;
-    while (!ids[index[gap] - 1].equals(id)) {
+    int gap = hashes[slot] & mask;
+    while (index[gap] != slot + 1) {
       gap = (gap + 1) & mask;
     }
     for (int j = (gap + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-      int home = hash(ids[index[j] - 1]) & mask;
+      int home = hashes[index[j] - 1] & mask;
       // The entry at j may fill the gap unless its home lies cyclically in (gap, j].
       boolean homeBetween = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
       if (!homeBetween) {
