@@ -50,9 +50,11 @@ public final class InMemoryStore implements Store {
   /** One for the store, so that every engine sharing it sees the same claims. */
   private final LocalOutboxClaims outboxClaims = new LocalOutboxClaims(this);
 
-  private final Map<ChannelIdentity, ContactId> contactByIdentity = new HashMap<>();
+  // Open addressing: one map entry per contact and per conversation, of which a busy store has
+  // millions, without a HashMap node each for the collector to copy and trace.
+  private final CompactMap<ChannelIdentity, ContactId> contactByIdentity = new CompactMap<>();
   private final Map<FieldValue, Set<ContactId>> contactsByField = new HashMap<>();
-  private final Map<ConversationKey, ConversationId> conversationByKey = new HashMap<>();
+  private final CompactMap<ConversationKey, ConversationId> conversationByKey = new CompactMap<>();
   private final IdGroups<ConversationId, InteractionId> interactionsByConversation = new IdGroups<>();
   private final IdGroups<ContactId, InteractionId> interactionsByContact = new IdGroups<>();
   /** An interaction's messages in insert order. */

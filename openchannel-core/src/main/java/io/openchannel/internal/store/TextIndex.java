@@ -30,7 +30,7 @@ final class TextIndex {
    * the 100,000 contacts named Mia, and contacts' words rarely change.
    */
   private final TreeMap<String, IntList> contactWords = new TreeMap<>();
-  private final Map<ContactId, Integer> contactNumbers = new HashMap<>();
+  private final RowNumbers contactNumbers = new RowNumbers();
   private final List<ContactId> contactsByNumber = new ArrayList<>();
   /** Rows with a message whose text changed: the index may hold words they no longer have. */
   private final BitSet changedText = new BitSet();
