@@ -32,15 +32,16 @@ import java.util.function.Function;
  * The in-memory store's indexes for the interactions view. Each committed interaction gets a
  * dense row number; bit sets of the closed and the read rows, and per account, first agent and tag
  * the list of its rows; a query turns each of its filters into a bit set of rows, combines them
- * by AND and counts the result's cardinality;
- * two {@link TimeOrder}s give the view's orders; {@link TextIndex} answers search. A page is then either
- * walked off a sorted set (when matches are dense) or picked from the matching rows with a
- * bounded heap (when they are sparse), so neither case scans everything. Only the start range
- * and advanced criteria are checked row by row, on the rows the bit sets left.
+ * by AND and counts the result's cardinality; two {@link TimeOrder}s give the view's orders;
+ * {@link TextIndex} answers search. A page is then either walked off an order (when matches are
+ * dense) or picked from the matching rows with a bounded heap (when they are sparse), so neither
+ * case scans everything. Only the start range and advanced criteria are checked row by row, on
+ * the rows the bit sets left.
  *
- * <p>Writes cost a few hash and tree operations per changed interaction. Memory per row: its
- * place in the row map and the two orders, 12 bytes of start time, 4 bytes per account, first
- * agent and tag it has, two bits. Guarded by the store's lock.
+ * <p>Writes cost a few hash and array operations per changed interaction. Memory per row: its
+ * place in {@link RowNumbers} (~18 bytes) and in the two orders (~27 bytes each), 12 bytes of
+ * start time, 4 bytes per account, first agent and tag it has, two bits. Guarded by the store's
+ * lock.
  */
 final class InteractionIndex {
   /** A row's place in one order: the view's order (time, then id, both descending). */

@@ -8,7 +8,6 @@ import io.openchannel.query.SearchText;
 import java.util.BitSet;
 import java.util.function.BiConsumer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
