@@ -39,14 +39,26 @@ public record Contact(
     Checks.notNull(identities, "identities");
     Checks.notNull(createdAt, "createdAt");
     Checks.notNegative(version, "version");
-    TreeMap<String, String> sorted = new TreeMap<>();
-    fields.forEach((name, value) -> {
-      Checks.identifier(name, "field name", 64);
-      sorted.put(name, Checks.notNull(value, "value of field " + name));
-    });
-    fields = java.util.Collections.unmodifiableMap(sorted);
-    identities = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(identities));
+    // Most contacts have no fields and one identity: share the empty map and keep the one
+    // identity in a singleton set, instead of a TreeMap, a LinkedHashSet (with its map, table and
+    // entry) and their wrappers, ten objects kept per contact for as long as the contact is.
+    if (fields.isEmpty()) {
+      fields = NO_FIELDS;
+    } else {
+      TreeMap<String, String> sorted = new TreeMap<>();
+      fields.forEach((name, value) -> {
+        Checks.identifier(name, "field name", 64);
+        sorted.put(name, Checks.notNull(value, "value of field " + name));
+      });
+      fields = java.util.Collections.unmodifiableMap(sorted);
+    }
+    ChannelIdentity only = identities.size() == 1 ? identities.iterator().next() : null;
+    identities = only != null ? java.util.Collections.singleton(only)
+        : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(identities));
   }
+
+  private static final Map<String, String> NO_FIELDS =
+      java.util.Collections.unmodifiableMap(new TreeMap<>());
 
   /** The value of a field, if the contact has it. */
   public Optional<String> field(String name) {

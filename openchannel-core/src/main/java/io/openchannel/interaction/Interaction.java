@@ -102,8 +102,12 @@ public record Interaction(
 
   /** Assigned to {@code agent}; the first agent is kept if there was one. */
   public Interaction withOwner(AgentId agent) {
+    // One Optional for both when the owner is the first agent (most interactions): it is kept
+    // for as long as the interaction is.
+    Optional<AgentId> newOwner = owner.isPresent() && owner.get().equals(agent) ? owner
+        : firstAgent.isPresent() && firstAgent.get().equals(agent) ? firstAgent : Optional.of(agent);
     return new Interaction(id, conversation, account, contact, visibility, origin, status,
-        startedAt, Optional.of(firstAgent.orElse(agent)), Optional.of(agent), read, tags,
+        startedAt, firstAgent.isPresent() ? firstAgent : newOwner, newOwner, read, tags,
         lastMessage, closedAt, disposition, version);
   }
 

@@ -18,16 +18,21 @@ final class EventPublisher {
   private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
   private final List<EventListener> listeners;
-  private final ConcurrentLinkedQueue<OpenChannelEvent> queue = new ConcurrentLinkedQueue<>();
+  /**
+   * Whole batches (one step's events, never changed after they are enqueued): a queue node per
+   * step rather than per event, of which a routing cycle has about ten.
+   */
+  private final ConcurrentLinkedQueue<List<OpenChannelEvent>> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
   EventPublisher(List<EventListener> listeners) {
     this.listeners = listeners;
   }
 
+  /** Queues the events for delivery, in order; the caller must not change the list afterwards. */
   void enqueue(List<OpenChannelEvent> events) {
-    if (!listeners.isEmpty()) {
-      queue.addAll(events);
+    if (!listeners.isEmpty() && !events.isEmpty()) {
+      queue.add(events);
     }
   }
 
@@ -35,9 +40,11 @@ final class EventPublisher {
   void drain() {
     while (!queue.isEmpty() && draining.compareAndSet(false, true)) {
       try {
-        OpenChannelEvent event;
-        while ((event = queue.poll()) != null) {
-          deliver(event);
+        List<OpenChannelEvent> batch;
+        while ((batch = queue.poll()) != null) {
+          for (int i = 0; i < batch.size(); i++) {
+            deliver(batch.get(i));
+          }
         }
       } finally {
         draining.set(false);
@@ -48,7 +55,8 @@ final class EventPublisher {
   }
 
   private void deliver(OpenChannelEvent event) {
-    for (EventListener listener : listeners) {
+    for (int i = 0; i < listeners.size(); i++) {
+      EventListener listener = listeners.get(i);
       try {
         listener.onEvent(event);
       } catch (RuntimeException e) {

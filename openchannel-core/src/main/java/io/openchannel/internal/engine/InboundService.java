@@ -137,9 +137,9 @@ final class InboundService {
         false, false, Optional.of(in.channelMessageId()), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), now, 0));
     boolean wasRead = interaction.read();
-    interaction = work.tx().interactions().update(interaction
-        .withLastMessage(lastMessageOf(message))
-        .withRead(false));
+    Interaction changed = interaction.withLastMessage(lastMessageOf(message));
+    // Only a read interaction needs a second copy: new ones start unread.
+    interaction = work.tx().interactions().update(wasRead ? changed.withRead(false) : changed);
     work.publish(new MessageAdded(now, interaction.id(), message));
     if (wasRead) {
       work.publish(new ReadStateChanged(now, interaction.id(), false, Optional.empty()));

@@ -39,12 +39,12 @@ final class Transactions {
    * Runs {@code work} in a store transaction and, if the store keeps an event log, appends the
    * events the work published to it in the same transaction: logged exactly when committed.
    */
-  private <T> T inTransaction(Function<Work, T> work, List<OpenChannelEvent> events,
-      List<Runnable> afterCommit) {
+  private <T> T inTransaction(Function<Work, T> work, Work w) {
     return store.inTransaction(tx -> {
-      T result = work.apply(new Work(tx, events, afterCommit));
-      if (eventLog.isPresent() && !events.isEmpty()) {
-        eventLog.get().append(tx, node, events);
+      w.tx = tx;
+      T result = work.apply(w);
+      if (eventLog.isPresent() && !w.events.isEmpty()) {
+        eventLog.get().append(tx, node, w.events);
       }
       return result;
     });
@@ -58,15 +58,39 @@ final class Transactions {
 
   /**
    * What a piece of work sees: the transaction, the events to publish if it commits, and what to
-   * run after it committed (outside every lock).
+   * run after it committed (outside every lock). One per attempt; the after-commit list is made
+   * only when something asks for it (an auto-reply or an outbound message, not routing).
    */
-  record Work(StoreTransaction tx, List<OpenChannelEvent> events, List<Runnable> afterCommit) {
+  static final class Work {
+    private StoreTransaction tx;
+    // Sized for a routing step's events (a new interaction publishes four); the default first
+    // growth to ten slots was the largest array of a step.
+    private final List<OpenChannelEvent> events = new ArrayList<>(4);
+    private List<Runnable> afterCommit;
+
+    StoreTransaction tx() {
+      return tx;
+    }
+
+    List<OpenChannelEvent> events() {
+      return events;
+    }
+
     void publish(OpenChannelEvent event) {
       events.add(event);
     }
 
     void afterCommit(Runnable action) {
+      if (afterCommit == null) {
+        afterCommit = new ArrayList<>(2);
+      }
       afterCommit.add(action);
+    }
+
+    private void runAfterCommit() {
+      if (afterCommit != null) {
+        afterCommit.forEach(Runnable::run);
+      }
     }
   }
 
@@ -76,17 +100,15 @@ final class Transactions {
    */
   <T> T write(String conversationKey, Function<Work, T> work) {
     Lock lock = locks.get(conversationKey);
-    List<Runnable> afterCommit = new ArrayList<>();
-    boolean committed = false;
+    Work committed = null;
     lock.lock();
     try {
       for (int attempt = 1; ; attempt++) {
-        List<OpenChannelEvent> events = new ArrayList<>();
-        afterCommit.clear();
+        Work w = new Work();
         try {
-          T result = inTransaction(work, events, afterCommit);
-          publisher.enqueue(events);
-          committed = true;
+          T result = inTransaction(work, w);
+          publisher.enqueue(w.events);
+          committed = w;
           return result;
         } catch (ConcurrentUpdateException e) {
           if (attempt == MAX_ATTEMPTS) {
@@ -99,8 +121,8 @@ final class Transactions {
     } finally {
       lock.unlock();
       publisher.drain();
-      if (committed) {
-        afterCommit.forEach(Runnable::run);
+      if (committed != null) {
+        committed.runAfterCommit();
       }
     }
   }
@@ -140,8 +162,7 @@ final class Transactions {
 
   private <T> T writeRouted(List<Lock> stripes, Lock routerLock, boolean routerDuringWork,
       Function<Work, T> work, BiConsumer<T, List<OpenChannelEvent>> routingChange) {
-    List<Runnable> afterCommit = new ArrayList<>();
-    boolean committed = false;
+    Work committed = null;
     int held = 0;
     boolean routerHeld = false;
     try {
@@ -154,11 +175,10 @@ final class Transactions {
         routerHeld = true;
       }
       for (int attempt = 1; ; attempt++) {
-        List<OpenChannelEvent> events = new ArrayList<>();
-        afterCommit.clear();
+        Work w = new Work();
         T result;
         try {
-          result = inTransaction(work, events, afterCommit);
+          result = inTransaction(work, w);
         } catch (ConcurrentUpdateException e) {
           if (attempt == MAX_ATTEMPTS) {
             throw new ConcurrentUpdateException("gave up after " + attempt
@@ -171,9 +191,9 @@ final class Transactions {
           routerLock.lock();
           routerHeld = true;
         }
-        committed = true;
-        routingChange.accept(result, events);
-        publisher.enqueue(events);
+        committed = w;
+        routingChange.accept(result, w.events);
+        publisher.enqueue(w.events);
         return result;
       }
     } finally {
@@ -184,8 +204,8 @@ final class Transactions {
         stripes.get(i).unlock();
       }
       publisher.drain();
-      if (committed) {
-        afterCommit.forEach(Runnable::run);
+      if (committed != null) {
+        committed.runAfterCommit();
       }
     }
   }

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,12 +46,7 @@ final class Dispatcher {
   final Map<QueueId, QueueState> queues = new HashMap<>();
   final Map<InteractionId, Routed> routed = new HashMap<>();
   final Map<OfferId, OfferRecord> live = new HashMap<>();
-  final Map<OfferId, Offer> ended = new LinkedHashMap<>(1024, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<OfferId, Offer> eldest) {
-      return size() > ENDED_OFFERS_KEPT;
-    }
-  };
+  final EndedOffers ended = new EndedOffers(ENDED_OFFERS_KEPT);
   private final ArrayDeque<Routed> toRoute = new ArrayDeque<>();
   /** Agents that may take waiting work, each once ({@link AgentState#freedQueued}), in order. */
   private final ArrayDeque<AgentState> freed = new ArrayDeque<>();
@@ -338,7 +332,7 @@ final class Dispatcher {
   private void close(OfferRecord rec, OfferState state, Optional<RescindReason> reason, Instant now) {
     rec.offer = rec.offer.ended(state, now, reason);
     live.remove(rec.offer.id());
-    ended.put(rec.offer.id(), rec.offer);
+    ended.put(rec.offer);
     rec.interaction.offers.remove(rec);
     rec.agent.offers.remove(rec.offer.id());
     if (state != OfferState.TIMED_OUT) {

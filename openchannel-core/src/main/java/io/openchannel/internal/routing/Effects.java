@@ -15,8 +15,9 @@ import java.util.List;
  */
 public final class Effects {
   private final List<OpenChannelEvent> events;
-  private final List<AgentId> autoPause = new ArrayList<>();
-  private final List<Requeue> requeues = new ArrayList<>();
+  // Made on first use: almost no step has follow-ups, and three steps run per routing cycle.
+  private List<AgentId> autoPause;
+  private List<Requeue> requeues;
 
   /** Collects into {@code events} (a transaction's event list, so store and router events stay in one order). */
   public Effects(List<OpenChannelEvent> events) {
@@ -32,15 +33,18 @@ public final class Effects {
   }
 
   void autoPause(AgentId agent) {
+    if (autoPause == null) {
+      autoPause = new ArrayList<>();
+    }
     autoPause.add(agent);
   }
 
   void requeue(InteractionId interaction, AgentId agent) {
-    requeues.add(new Requeue(interaction, agent, InteractionQueued.Cause.AGENT_OFFLINE, Optional.empty()));
+    requeueList().add(new Requeue(interaction, agent, InteractionQueued.Cause.AGENT_OFFLINE, Optional.empty()));
   }
 
   void reroute(InteractionId interaction, AgentId agent, Instant assignedAt) {
-    requeues.add(new Requeue(interaction, agent, InteractionQueued.Cause.UNANSWERED,
+    requeueList().add(new Requeue(interaction, agent, InteractionQueued.Cause.UNANSWERED,
         Optional.of(assignedAt)));
   }
 
@@ -50,11 +54,18 @@ public final class Effects {
 
   /** Agents to pause because they let too many offers in a row time out. */
   public List<AgentId> autoPauses() {
-    return autoPause;
+    return autoPause == null ? List.of() : autoPause;
   }
 
   /** Interactions to put back in their queue: their agent went offline or did not answer. */
   public List<Requeue> requeues() {
+    return requeues == null ? List.of() : requeues;
+  }
+
+  private List<Requeue> requeueList() {
+    if (requeues == null) {
+      requeues = new ArrayList<>();
+    }
     return requeues;
   }
 

@@ -50,19 +50,21 @@ public final class InMemoryStore implements Store {
   /** One for the store, so that every engine sharing it sees the same claims. */
   private final LocalOutboxClaims outboxClaims = new LocalOutboxClaims(this);
 
-  private final Map<ChannelIdentity, ContactId> contactByIdentity = new HashMap<>();
+  // Open addressing: one map entry per contact and per conversation, of which a busy store has
+  // millions, without a HashMap node each for the collector to copy and trace.
+  private final CompactMap<ChannelIdentity, ContactId> contactByIdentity = new CompactMap<>();
   private final Map<FieldValue, Set<ContactId>> contactsByField = new HashMap<>();
-  private final Map<ConversationKey, ConversationId> conversationByKey = new HashMap<>();
-  private final Map<ConversationId, List<InteractionId>> interactionsByConversation = new HashMap<>();
-  private final Map<ContactId, List<InteractionId>> interactionsByContact = new HashMap<>();
-  private final CompactMap<InteractionId, List<MessageId>> messagesByInteraction =
-      new CompactMap<>();
+  private final CompactMap<ConversationKey, ConversationId> conversationByKey = new CompactMap<>();
+  private final IdGroups<ConversationId, InteractionId> interactionsByConversation = new IdGroups<>();
+  private final IdGroups<ContactId, InteractionId> interactionsByContact = new IdGroups<>();
+  /** An interaction's messages in insert order. */
+  private final IdGroups<InteractionId, MessageId> messagesByInteraction = new IdGroups<>();
   // Per account, then by the channel's id: no key object per message (24 bytes each, kept for
   // as long as the message is) and none allocated per lookup.
   private final Map<AccountId, CompactMap<String, MessageId>> messageByChannelId = new HashMap<>();
   private final Set<MessageId> queuedMessages = new java.util.LinkedHashSet<>();
   private final InteractionIndex view =
-      new InteractionIndex(contact -> interactionsByContact.getOrDefault(contact, List.of()));
+      new InteractionIndex(interactionsByContact::get);
 
   private final Table<AccountId, Account> accounts = new Table<>("account", Account::id,
       Account::version, Account::withVersion, (o, n) -> {});
@@ -181,8 +183,8 @@ public final class InMemoryStore implements Store {
 
   private void indexInteraction(Interaction old, Interaction now) {
     if (old == null) {
-      interactionsByConversation.computeIfAbsent(now.conversation(), k -> new ArrayList<>()).add(now.id());
-      interactionsByContact.computeIfAbsent(now.contact(), k -> new ArrayList<>()).add(now.id());
+      interactionsByConversation.add(now.conversation(), now.id());
+      interactionsByContact.add(now.contact(), now.id());
     }
     view.interaction(old, now);
   }
@@ -190,12 +192,7 @@ public final class InMemoryStore implements Store {
   private void indexMessage(Message old, Message now) {
     view.message(old, now);
     if (old == null) {
-      List<MessageId> ofInteraction = messagesByInteraction.get(now.interaction());
-      if (ofInteraction == null) {
-        ofInteraction = new ArrayList<>(4);
-        messagesByInteraction.put(now.interaction(), ofInteraction);
-      }
-      ofInteraction.add(now.id());
+      messagesByInteraction.add(now.interaction(), now.id());
     } else {
       if (old.channelMessageId().isPresent()) {
         CompactMap<String, MessageId> ofAccount = messageByChannelId.get(old.account());
@@ -384,13 +381,13 @@ public final class InMemoryStore implements Store {
 
       @Override
       public List<Interaction> listByConversation(ConversationId conversation) {
-        return newestFirst(interactionsByConversation.getOrDefault(conversation, List.of()),
+        return newestFirst(interactionsByConversation.get(conversation),
             i -> i.conversation().equals(conversation));
       }
 
       @Override
       public List<Interaction> listByContact(ContactId contact) {
-        return newestFirst(interactionsByContact.getOrDefault(contact, List.of()),
+        return newestFirst(interactionsByContact.get(contact),
             i -> i.contact().equals(contact));
       }
 
@@ -402,7 +399,7 @@ public final class InMemoryStore implements Store {
       }
 
       private List<Message> messagesOf(InteractionId interaction) {
-        List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
+        List<MessageId> ids = messagesByInteraction.get(interaction);
         List<Message> rows = new ArrayList<>(ids.size());
         for (MessageId id : ids) {
           rows.add(messages.committed(id));
@@ -439,7 +436,7 @@ public final class InMemoryStore implements Store {
 
       @Override
       public List<Message> listByInteraction(InteractionId interaction) {
-        List<MessageId> ids = messagesByInteraction.getOrDefault(interaction, List.of());
+        List<MessageId> ids = messagesByInteraction.get(interaction);
         List<Message> rows = new ArrayList<>(ids.size() + 1);
         for (MessageId id : ids) {
           rows.add(messages.find(id).orElseThrow());

@@ -23,29 +23,35 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.PrimitiveIterator;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * The in-memory store's indexes for the interactions view. Each committed interaction gets a
  * dense row number; bit sets of the closed and the read rows, and per account, first agent and tag
  * the list of its rows; a query turns each of its filters into a bit set of rows, combines them
- * by AND and counts the result's cardinality;
- * two sorted sets give the view's orders; {@link TextIndex} answers search. A page is then either
- * walked off a sorted set (when matches are dense) or picked from the matching rows with a
- * bounded heap (when they are sparse), so neither case scans everything. Only the start range
- * and advanced criteria are checked row by row, on the rows the bit sets left.
+ * by AND and counts the result's cardinality; two {@link TimeOrder}s give the view's orders;
+ * {@link TextIndex} answers search. A page is then either walked off an order (when matches are
+ * dense) or picked from the matching rows with a bounded heap (when they are sparse), so neither
+ * case scans everything. Only the start range and advanced criteria are checked row by row, on
+ * the rows the bit sets left.
  *
- * <p>Writes cost a few hash and tree operations per changed interaction. Memory per row: its
- * place in the row map and the two orders, 12 bytes of start time, 4 bytes per account, first
- * agent and tag it has, two bits. Guarded by the store's lock.
+ * <p>Writes cost a few hash and array operations per changed interaction. Memory per row: its
+ * place in {@link RowNumbers} (~18 bytes) and in the two orders (~27 bytes each), 12 bytes of
+ * start time, 4 bytes per account, first agent and tag it has, two bits. Guarded by the store's
+ * lock.
  */
 final class InteractionIndex {
   /** A row's place in one order: the view's order (time, then id, both descending). */
-  private record Key(long second, int nano, InteractionId id, int row) {}
+  private record Key(long second, int nano, InteractionId id, int row) {
+    TimeOrder.Probe probe() {
+      return new TimeOrder.Probe(second, nano, id);
+    }
+  }
+
+  private static final PrimitiveIterator.OfInt NO_ROWS = java.util.stream.IntStream.empty().iterator();
 
   /**
    * Newest first, then highest id first: {@link SortKey}'s order, written out for speed. A key
@@ -64,14 +70,14 @@ final class InteractionIndex {
     return b.id.compareTo(a.id);
   };
 
-  private final Map<InteractionId, Integer> rowOf = new HashMap<>();
+  private final RowNumbers rowOf = new RowNumbers();
   private Interaction[] rows = new Interaction[1024];
   /** Each row's start time, apart from the row objects: a range filter reads them in sequence. */
   private long[] startSeconds = new long[1024];
   private int[] startNanos = new int[1024];
   private int size;
-  private final TreeSet<Key> byActivity = new TreeSet<>(ORDER);
-  private final TreeSet<Key> byStart = new TreeSet<>(ORDER);
+  private final TimeOrder byActivity = new TimeOrder();
+  private final TimeOrder byStart = new TimeOrder();
   // Closed rows rather than open ones: BitSet.clear of the highest set bit scans down to the next
   // set bit, and with open rows kept that was every close of the newest interaction over all the
   // closed ones below it (a scan of rows/64 words per close). A closed row stays closed.
@@ -100,19 +106,19 @@ final class InteractionIndex {
         startNanos = Arrays.copyOf(startNanos, row * 2);
       }
       rowOf.put(now.id(), row);
-      byStart.add(key(now, InteractionSort.STARTED, row));
-      byActivity.add(key(now, InteractionSort.LAST_MESSAGE, row));
+      add(byStart, now, InteractionSort.STARTED, row);
+      add(byActivity, now, InteractionSort.LAST_MESSAGE, row);
       rowsOf(byAccount, now.account()).addIfNotLast(row);
     } else {
       row = rowOf.get(now.id());
       if (!SortKey.timeOf(old, InteractionSort.LAST_MESSAGE)
           .equals(SortKey.timeOf(now, InteractionSort.LAST_MESSAGE))) {
-        byActivity.remove(key(old, InteractionSort.LAST_MESSAGE, row));
-        byActivity.add(key(now, InteractionSort.LAST_MESSAGE, row));
+        remove(byActivity, old, InteractionSort.LAST_MESSAGE);
+        add(byActivity, now, InteractionSort.LAST_MESSAGE, row);
       }
       if (!old.startedAt().equals(now.startedAt())) {
-        byStart.remove(key(old, InteractionSort.STARTED, row));
-        byStart.add(key(now, InteractionSort.STARTED, row));
+        remove(byStart, old, InteractionSort.STARTED);
+        add(byStart, now, InteractionSort.STARTED, row);
       }
     }
     // Most updates change neither the first agent nor the tags: skip their maps then.
@@ -151,8 +157,8 @@ final class InteractionIndex {
   }
 
   void message(Message old, Message now) {
-    Integer row = rowOf.get(now.interaction());
-    if (row != null) {
+    int row = rowOf.get(now.interaction());
+    if (row >= 0) {
       text.message(old, now, row);
     }
   }
@@ -190,7 +196,7 @@ final class InteractionIndex {
     }
     Key after = query.after().map(c -> probe(c.position())).orElse(null);
     int wanted = query.pageSize() + 1; // one more tells whether more follow
-    NavigableSet<Key> order = query.sort() == InteractionSort.STARTED ? byStart : byActivity;
+    TimeOrder order = query.sort() == InteractionSort.STARTED ? byStart : byActivity;
     // Walking the order visits about pageSize * size / total keys; picking visits every match.
     List<Key> page = (long) wanted * size / total <= total
         ? walk(order, after, matches, wanted) : pick(query.sort(), after, matches, wanted);
@@ -224,8 +230,8 @@ final class InteractionIndex {
     for (String word : query.textWords()) {
       all.add(text.rowsWithWordStarting(word, (contact, into) -> {
         for (InteractionId id : interactionsOfContact.apply(contact)) {
-          Integer row = rowOf.get(id);
-          if (row != null) {
+          int row = rowOf.get(id);
+          if (row >= 0) {
             into.set(row);
           }
         }
@@ -257,11 +263,13 @@ final class InteractionIndex {
     return union;
   }
 
-  private static List<Key> walk(NavigableSet<Key> order, Key after, BitSet matches, int wanted) {
+  private static List<Key> walk(TimeOrder order, Key after, BitSet matches, int wanted) {
     List<Key> page = new ArrayList<>(wanted);
-    for (Key k : after == null ? order : order.tailSet(after, false)) {
-      if (matches.get(k.row())) {
-        page.add(k);
+    PrimitiveIterator.OfInt rows = order.rows(after == null ? null : after.probe(), null);
+    while (rows.hasNext()) {
+      int row = rows.nextInt();
+      if (matches.get(row)) {
+        page.add(new Key(0, 0, null, row)); // only the row is read off a walked page
         if (page.size() == wanted) {
           break;
         }
@@ -297,13 +305,11 @@ final class InteractionIndex {
   private void keepStartedInRange(InteractionQuery query, BitSet matches) {
     Key newest = query.startedBefore().map(InteractionIndex::bound).orElse(null);
     Key oldest = query.startedFrom().map(InteractionIndex::bound).orElse(null);
-    NavigableSet<Key> inside = newest == null ? byStart : byStart.tailSet(newest, false);
-    inside = oldest == null ? inside : inside.headSet(oldest, false);
-    java.util.Iterator<Key> in = inside.iterator();
-    java.util.Iterator<Key> newer = newest == null ? java.util.Collections.emptyIterator()
-        : byStart.headSet(newest, false).iterator();
-    java.util.Iterator<Key> older = oldest == null ? java.util.Collections.emptyIterator()
-        : byStart.tailSet(oldest, false).iterator();
+    TimeOrder.Probe newestBound = newest == null ? null : newest.probe();
+    TimeOrder.Probe oldestBound = oldest == null ? null : oldest.probe();
+    PrimitiveIterator.OfInt in = byStart.rows(newestBound, oldestBound);
+    PrimitiveIterator.OfInt newer = newest == null ? NO_ROWS : byStart.rows(null, newestBound);
+    PrimitiveIterator.OfInt older = oldest == null ? NO_ROWS : byStart.rows(oldestBound, null);
     BitSet inRows = new BitSet();
     BitSet outRows = new BitSet();
     for (int step = 0; step < size / 8 + 16; step++) {
@@ -311,13 +317,13 @@ final class InteractionIndex {
         matches.and(inRows);
         return;
       }
-      inRows.set(in.next().row());
-      java.util.Iterator<Key> out = newer.hasNext() ? newer : older;
+      inRows.set(in.nextInt());
+      PrimitiveIterator.OfInt out = newer.hasNext() ? newer : older;
       if (!out.hasNext()) {
         matches.andNot(outRows);
         return;
       }
-      outRows.set(out.next().row());
+      outRows.set(out.nextInt());
     }
     scanStartedInRange(query, matches);
   }
@@ -342,6 +348,16 @@ final class InteractionIndex {
         matches.clear(r);
       }
     }
+  }
+
+  private static void add(TimeOrder order, Interaction i, InteractionSort sort, int row) {
+    Instant at = SortKey.timeOf(i, sort);
+    order.add(at.getEpochSecond(), at.getNano(), i.id(), row);
+  }
+
+  private static void remove(TimeOrder order, Interaction i, InteractionSort sort) {
+    Instant at = SortKey.timeOf(i, sort);
+    order.remove(at.getEpochSecond(), at.getNano(), i.id());
   }
 
   private static Key key(Interaction i, InteractionSort sort, int row) {

@@ -8,7 +8,6 @@ import io.openchannel.query.SearchText;
 import java.util.BitSet;
 import java.util.function.BiConsumer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -24,13 +23,13 @@ import java.util.TreeMap;
  * Guarded by the store's lock.
  */
 final class TextIndex {
-  private final TreeMap<String, IntList> messageWords = new TreeMap<>();
+  private final TreeMap<String, SortedRows> messageWords = new TreeMap<>();
   /**
    * Word to contacts, by number: appending an int is much cheaper than adding to a hash set of
    * the 100,000 contacts named Mia, and contacts' words rarely change.
    */
   private final TreeMap<String, IntList> contactWords = new TreeMap<>();
-  private final Map<ContactId, Integer> contactNumbers = new HashMap<>();
+  private final RowNumbers contactNumbers = new RowNumbers();
   private final List<ContactId> contactsByNumber = new ArrayList<>();
   /** Rows with a message whose text changed: the index may hold words they no longer have. */
   private final BitSet changedText = new BitSet();
@@ -43,7 +42,7 @@ final class TextIndex {
       changedText.set(row);
     }
     Searchable.forEachText(now, text -> SearchText.forEachWord(text,
-        word -> messageWords.computeIfAbsent(word, k -> new IntList()).addIfNotLast(row)));
+        word -> messageWords.computeIfAbsent(word, k -> new SortedRows()).add(row)));
   }
 
   void contact(Contact old, Contact now) {
@@ -88,7 +87,7 @@ final class TextIndex {
    */
   BitSet rowsWithWordStarting(String prefix, BiConsumer<ContactId, BitSet> rowsOfContact) {
     BitSet rows = new BitSet();
-    for (IntList list : range(messageWords, prefix).values()) {
+    for (SortedRows list : range(messageWords, prefix).values()) {
       list.setAll(rows);
     }
     BitSet contacts = new BitSet();

@@ -25,7 +25,9 @@ public record SenderProfile(
     Checks.notNull(fields, "fields");
     firstName = firstName.map(String::strip).filter(s -> !s.isEmpty());
     lastName = lastName.map(String::strip).filter(s -> !s.isEmpty());
-    fields = Collections.unmodifiableMap(new TreeMap<>(fields));
+    // Most senders bring no fields: share the empty map rather than copy a TreeMap per message.
+    fields = fields.isEmpty() ? Collections.emptySortedMap()
+        : Collections.unmodifiableMap(new TreeMap<>(fields));
   }
 
   /** A sender known only by id. */
