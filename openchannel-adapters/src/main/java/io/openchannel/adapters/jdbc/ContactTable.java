@@ -10,10 +10,14 @@ import io.openchannel.spi.store.ContactRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -119,21 +123,68 @@ final class ContactTable extends Rows<ContactId, Contact> implements ContactRepo
 
   @Override
   Contact read(ResultSet rs) throws SQLException {
-    String id = rs.getString("id");
     // Reads the row's columns before the child queries reuse the connection.
-    Optional<String> first = Sql.optionalText(rs, "first_name");
-    Optional<String> last = Sql.optionalText(rs, "last_name");
-    long created = rs.getLong("created_at");
-    long version = rs.getLong("version");
+    Head head = head(rs);
     LinkedHashSet<ChannelIdentity> identities = new LinkedHashSet<>(tx.query(
-        "reading the identities of contact " + id,
+        "reading the identities of contact " + head.id(),
         "SELECT account_id, external_id FROM oc_contact_identity WHERE contact_id = ? ORDER BY ord",
-        r -> ChannelIdentity.of(AccountId.of(r.getString(1)), r.getString(2)), id));
+        r -> ChannelIdentity.of(AccountId.of(r.getString(1)), r.getString(2)), head.id()));
     TreeMap<String, String> fields = new TreeMap<>();
-    tx.query("reading the fields of contact " + id,
+    tx.query("reading the fields of contact " + head.id(),
         "SELECT field_name, field_value FROM oc_contact_field WHERE contact_id = ?",
-        r -> fields.put(r.getString(1), r.getString(2)), id);
-    return new Contact(ContactId.of(id), first, last, fields, identities, Sql.instant(created),
-        version);
+        r -> fields.put(r.getString(1), r.getString(2)), head.id());
+    return head.with(fields, identities);
+  }
+
+  /**
+   * Three statements whatever the number of contacts (a page of the interactions view shows
+   * many): the rows, then all their identities, then all their fields.
+   */
+  @Override
+  public Map<ContactId, Contact> findAll(Collection<ContactId> ids) {
+    List<String> wanted = new ArrayList<>(new LinkedHashSet<>(ids.stream().map(ContactId::value)
+        .toList()));
+    List<Head> heads = Bulk.queryIn(tx, "finding " + wanted.size() + " contacts", select(), "",
+        "id", new Object[0], wanted, true, ContactTable::head);
+    Map<ContactId, Contact> found = new LinkedHashMap<>();
+    if (heads.isEmpty()) {
+      return found;
+    }
+    List<String> stored = heads.stream().map(Head::id).toList();
+    Map<String, TreeMap<Integer, ChannelIdentity>> identities = new HashMap<>();
+    for (Object[] r : Bulk.queryIn(tx, "reading the identities of " + stored.size() + " contacts",
+        "SELECT contact_id, ord, account_id, external_id FROM oc_contact_identity", "",
+        "contact_id", new Object[0], stored, false, r -> new Object[] {r.getString(1),
+            r.getInt(2), ChannelIdentity.of(AccountId.of(r.getString(3)), r.getString(4))})) {
+      identities.computeIfAbsent((String) r[0], k -> new TreeMap<>())
+          .put((Integer) r[1], (ChannelIdentity) r[2]);
+    }
+    Map<String, TreeMap<String, String>> fields = new HashMap<>();
+    for (String[] r : Bulk.queryIn(tx, "reading the fields of " + stored.size() + " contacts",
+        "SELECT contact_id, field_name, field_value FROM oc_contact_field", "", "contact_id",
+        new Object[0], stored, false,
+        r -> new String[] {r.getString(1), r.getString(2), r.getString(3)})) {
+      fields.computeIfAbsent(r[0], k -> new TreeMap<>()).put(r[1], r[2]);
+    }
+    for (Head head : heads) {
+      TreeMap<Integer, ChannelIdentity> byOrd = identities.getOrDefault(head.id(), new TreeMap<>());
+      found.put(ContactId.of(head.id()), head.with(
+          fields.getOrDefault(head.id(), new TreeMap<>()), new LinkedHashSet<>(byOrd.values())));
+    }
+    return found;
+  }
+
+  private static Head head(ResultSet rs) throws SQLException {
+    return new Head(rs.getString("id"), Sql.optionalText(rs, "first_name"),
+        Sql.optionalText(rs, "last_name"), rs.getLong("created_at"), rs.getLong("version"));
+  }
+
+  /** A contact's own row, before its identities and fields are read. */
+  private record Head(String id, Optional<String> first, Optional<String> last, long created,
+      long version) {
+    Contact with(Map<String, String> fields, Set<ChannelIdentity> identities) {
+      return new Contact(ContactId.of(id), first, last, fields, identities, Sql.instant(created),
+          version);
+    }
   }
 }

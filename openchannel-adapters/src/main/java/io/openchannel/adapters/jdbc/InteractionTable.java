@@ -20,9 +20,7 @@ import io.openchannel.spi.store.InteractionSlice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,7 +33,7 @@ final class InteractionTable extends Rows<InteractionId, Interaction>
     implements InteractionRepository {
 
   /** The tags of the interactions this transaction read or wrote, as stored. */
-  private final Map<String, Set<Tag>> knownTags = new HashMap<>();
+  private final StoredChildren<Set<Tag>> storedTags = new StoredChildren<>();
 
   InteractionTable(JdbcTransaction tx) {
     super(tx, "oc_interaction", "interaction", new String[] {"conversation_id", "account_id",
@@ -68,13 +66,13 @@ final class InteractionTable extends Rows<InteractionId, Interaction>
   @Override
   void writeChildren(Interaction i, boolean inserted) {
     String id = i.id().value();
-    // Tag rows are written only with their interaction's row, so the tags this transaction read
-    // or wrote are still the stored ones once the row's version matched: most updates (a new
-    // message, a read flag) leave them alone and need no statement.
-    if (!inserted && i.tags().equals(knownTags.get(id))) {
+    // Most updates (a new message, a read flag) leave the tags alone and need no statement.
+    boolean unchanged = !inserted && storedTags.unchanged(id, i.version(), i.tags());
+    // An update is checked at the entity's version and stores the next one.
+    storedTags.remember(id, inserted ? i.version() : i.version() + 1, i.tags());
+    if (unchanged) {
       return;
     }
-    knownTags.put(id, i.tags());
     if (!inserted) {
       tx.execute("dropping the tags of interaction " + id,
           "DELETE FROM oc_interaction_tag WHERE interaction_id = ?", id);
@@ -128,7 +126,7 @@ final class InteractionTable extends Rows<InteractionId, Interaction>
   @Override
   Interaction read(ResultSet rs) throws SQLException {
     Interaction i = readRow(rs);
-    knownTags.put(i.id().value(), i.tags());
+    storedTags.remember(i.id().value(), i.version(), i.tags());
     return i;
   }
 

@@ -29,6 +29,9 @@ import java.util.Optional;
  */
 final class MessageTable extends Rows<MessageId, Message> implements MessageRepository {
 
+  /** The searchable texts of the messages this transaction read or wrote, as indexed. */
+  private final StoredChildren<List<String>> indexed = new StoredChildren<>();
+
   MessageTable(JdbcTransaction tx) {
     super(tx, "oc_message", "message", new String[] {"interaction_id", "account_id", "direction",
         "kind", "body", "body_norm", "attachment", "author", "auto_reply", "canned", "channel_message_id",
@@ -76,36 +79,60 @@ final class MessageTable extends Rows<MessageId, Message> implements MessageRepo
     return found;
   }
 
-  /** New messages' search words go in one statement for all of them. */
+  /**
+   * The search words of new messages, and of updated ones whose searchable text changed, go in
+   * one statement for all of them; a delivery status change leaves the words alone.
+   */
   @Override
   void writeChildrenAll(List<Message> all, boolean inserted) {
-    if (!inserted) {
-      super.writeChildrenAll(all, false);
-      return;
-    }
-    List<Object[]> words = new ArrayList<>();
-    for (Message m : all) {
-      for (String word : SearchWords.of(Searchable.texts(m))) {
-        words.add(new Object[] {m.id().value(), m.interaction().value(), word});
+    if (inserted) {
+      for (Message m : all) {
+        indexed.remember(m.id().value(), m.version(), Searchable.texts(m));
       }
     }
-    Bulk.insertRows(tx, "indexing " + all.size() + " messages", "oc_message_word",
-        new String[] {"message_id", "interaction_id", "word"}, words);
+    List<Message> changed = inserted ? all : textChanged(all);
+    if (changed.isEmpty()) {
+      return;
+    }
+    if (!inserted) {
+      List<Object[]> ids = new ArrayList<>(changed.size());
+      for (Message m : changed) {
+        ids.add(new Object[] {m.id().value()});
+      }
+      tx.executeBatch("dropping the search words of " + changed.size() + " messages",
+          "DELETE FROM oc_message_word WHERE message_id = ?", ids);
+    }
+    Bulk.insertRows(tx, "indexing " + changed.size() + " messages", "oc_message_word",
+        new String[] {"message_id", "interaction_id", "word"}, words(changed));
   }
 
   @Override
   void writeChildren(Message m, boolean inserted) {
-    String id = m.id().value();
-    if (!inserted) {
-      tx.execute("dropping the search words of message " + id,
-          "DELETE FROM oc_message_word WHERE message_id = ?", id);
+    writeChildrenAll(List.of(m), inserted);
+  }
+
+  /** The updated messages whose searchable texts may differ from the indexed ones. */
+  private List<Message> textChanged(List<Message> updated) {
+    List<Message> changed = new ArrayList<>(updated.size());
+    for (Message m : updated) {
+      List<String> texts = Searchable.texts(m);
+      // An update is checked at the entity's version and stores the next one.
+      if (!indexed.unchanged(m.id().value(), m.version(), texts)) {
+        changed.add(m);
+      }
+      indexed.remember(m.id().value(), m.version() + 1, texts);
     }
+    return changed;
+  }
+
+  private List<Object[]> words(List<Message> messages) {
     List<Object[]> words = new ArrayList<>();
-    for (String word : SearchWords.of(Searchable.texts(m))) {
-      words.add(new Object[] {id, m.interaction().value(), word});
+    for (Message m : messages) {
+      for (String word : SearchWords.of(Searchable.texts(m))) {
+        words.add(new Object[] {m.id().value(), m.interaction().value(), word});
+      }
     }
-    tx.executeBatch("indexing message " + id, "INSERT INTO oc_message_word (message_id, "
-        + "interaction_id, word) VALUES (?, ?, ?)", words);
+    return words;
   }
 
   @Override
@@ -161,6 +188,12 @@ final class MessageTable extends Rows<MessageId, Message> implements MessageRepo
 
   @Override
   Message read(ResultSet rs) throws SQLException {
+    Message m = readRow(rs);
+    indexed.remember(m.id().value(), m.version(), Searchable.texts(m));
+    return m;
+  }
+
+  private static Message readRow(ResultSet rs) throws SQLException {
     return new Message(MessageId.of(rs.getString("id")),
         InteractionId.of(rs.getString("interaction_id")), AccountId.of(rs.getString("account_id")),
         Direction.valueOf(rs.getString("direction")), MessageKind.valueOf(rs.getString("kind")),

@@ -4,7 +4,9 @@ import io.openchannel.InvalidInputException;
 import io.openchannel.account.Account;
 import io.openchannel.account.AccountId;
 import io.openchannel.contact.Contact;
+import io.openchannel.contact.ContactId;
 import io.openchannel.interaction.Conversation;
+import io.openchannel.interaction.ConversationId;
 import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.Tag;
 import io.openchannel.internal.util.Checks;
@@ -19,12 +21,13 @@ import io.openchannel.routing.AgentId;
 import io.openchannel.spi.store.InteractionSlice;
 import io.openchannel.spi.store.StoreTransaction;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -47,10 +50,14 @@ final class InteractionView {
       checkReferences(query, tx);
       InteractionSlice slice = tx.interactions().query(query);
       List<InteractionRow> rows = new ArrayList<>(slice.interactions().size());
-      // A page shows few accounts many times: each is read once (a query each on a database).
-      Map<AccountId, Account> accounts = new HashMap<>();
+      // What the rows show beside the interaction is read in one batch per kind, so a page
+      // costs the same few statements on a database whatever its size.
+      Map<ContactId, Contact> contacts = tx.contacts().findAll(distinct(slice, Interaction::contact));
+      Map<AccountId, Account> accounts = tx.accounts().findAll(distinct(slice, Interaction::account));
+      Map<ConversationId, Conversation> conversations =
+          tx.conversations().findAll(distinct(slice, Interaction::conversation));
       for (Interaction i : slice.interactions()) {
-        rows.add(row(i, tx, accounts));
+        rows.add(row(i, contacts, accounts, conversations));
       }
       Optional<Cursor> next = Optional.empty();
       if (slice.more() && !slice.interactions().isEmpty()) {
@@ -61,14 +68,26 @@ final class InteractionView {
     });
   }
 
-  private InteractionRow row(Interaction i, StoreTransaction tx, Map<AccountId, Account> accounts) {
-    Contact contact = tx.contacts().find(i.contact()).orElseThrow(() ->
-        new IllegalStateException("interaction " + i.id() + " has no contact " + i.contact()));
-    Account account = accounts.computeIfAbsent(i.account(), id -> tx.accounts().find(id)
-        .orElseThrow(() -> new IllegalStateException("interaction " + i.id() + " has no account "
-            + id)));
-    int unmanaged = tx.conversations().find(i.conversation()).map(Conversation::unmanagedCount)
-        .orElse(0);
+  private static <I> Set<I> distinct(InteractionSlice slice, Function<Interaction, I> id) {
+    Set<I> ids = new LinkedHashSet<>();
+    for (Interaction i : slice.interactions()) {
+      ids.add(id.apply(i));
+    }
+    return ids;
+  }
+
+  private InteractionRow row(Interaction i, Map<ContactId, Contact> contacts,
+      Map<AccountId, Account> accounts, Map<ConversationId, Conversation> conversations) {
+    Contact contact = contacts.get(i.contact());
+    if (contact == null) {
+      throw new IllegalStateException("interaction " + i.id() + " has no contact " + i.contact());
+    }
+    Account account = accounts.get(i.account());
+    if (account == null) {
+      throw new IllegalStateException("interaction " + i.id() + " has no account " + i.account());
+    }
+    Conversation conversation = conversations.get(i.conversation());
+    int unmanaged = conversation == null ? 0 : conversation.unmanagedCount();
     return new InteractionRow(i, contact, account,
         i.disposition().flatMap(d -> config.dispositions().find(d)), unmanaged);
   }
