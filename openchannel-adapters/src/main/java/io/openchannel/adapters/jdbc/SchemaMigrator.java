@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  */
 public final class SchemaMigrator {
   /** The scripts, oldest first; each dialect's folder holds every one of them. */
-  static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__cluster.sql");
+  static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__cluster.sql", "V3__routing.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
