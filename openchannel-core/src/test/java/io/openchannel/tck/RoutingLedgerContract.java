@@ -220,6 +220,36 @@ public abstract class RoutingLedgerContract extends StoreContractSupport {
   }
 
   @Test
+  void openInteractionsAreListedAndAnAgentsAssignedWorkIsCountedPerChannel() {
+    io.openchannel.routing.Agent agent = givenAgent();
+    io.openchannel.interaction.Interaction open = givenInteraction();
+    io.openchannel.interaction.Interaction owned = inTransaction(tx ->
+        tx.interactions().update(givenInteraction().withOwner(agent.id())));
+    io.openchannel.interaction.Interaction closed = givenInteraction();
+    inTransaction(tx -> tx.interactions().update(closed.closed(T0.plusSeconds(5), Optional.empty())));
+    io.openchannel.account.ChannelType channel = read(tx ->
+        tx.accounts().find(owned.account()).orElseThrow().type());
+    io.openchannel.account.ChannelType other = channel == io.openchannel.account.ChannelType.SMS
+        ? io.openchannel.account.ChannelType.TELEGRAM : io.openchannel.account.ChannelType.SMS;
+
+    assertThat(list(tx -> ledger().openInteractions(tx))).contains(open.id(), owned.id())
+        .doesNotContain(closed.id());
+    int onChannel = inTransaction(tx -> ledger().lockAndCountAssigned(tx, agent.id(), channel));
+    int onOther = inTransaction(tx -> ledger().lockAndCountAssigned(tx, agent.id(), other));
+    assertThat(onChannel).isEqualTo(1);
+    assertThat(onOther).isZero();
+  }
+
+  @Test
+  void aSignalledChangeMovesTheLeasesCounterAndRollsBackWithItsTransaction() {
+    long before = ledger().lease().changes();
+    inTransaction(tx -> { ledger().signalChange(tx); return null; });
+    inFailedTransaction(tx -> ledger().signalChange(tx));
+
+    assertThat(ledger().lease().changes()).isEqualTo(before + 1);
+  }
+
+  @Test
   void theLeaseGoesToOneNodeAtATimeAndEachHolderGetsAHigherEpoch() {
     Instant lapse = T0.plusSeconds(15);
     long first = ledger().acquireLease("a", T0, lapse).orElseThrow();

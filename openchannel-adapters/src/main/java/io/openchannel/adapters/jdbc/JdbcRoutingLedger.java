@@ -3,6 +3,7 @@ package io.openchannel.adapters.jdbc;
 import io.openchannel.ConcurrentUpdateException;
 import io.openchannel.InvalidInputException;
 import io.openchannel.NotFoundException;
+import io.openchannel.account.ChannelType;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Offer;
@@ -48,6 +49,30 @@ final class JdbcRoutingLedger implements RoutingLedger {
     JdbcTransaction tx = (JdbcTransaction) t;
     tx.writable();
     return tx;
+  }
+
+  @Override
+  public List<InteractionId> openInteractions(StoreTransaction t) {
+    return ((JdbcTransaction) t).query("listing open interactions", "SELECT id FROM "
+        + "oc_interaction WHERE status = 'OPEN' ORDER BY started_at, seq",
+        rs -> InteractionId.of(rs.getString(1)));
+  }
+
+  @Override
+  public int lockAndCountAssigned(StoreTransaction t, AgentId agent, ChannelType channel) {
+    JdbcTransaction tx = writable(t);
+    tx.query("locking an agent", "SELECT id FROM oc_agent WHERE id = ? FOR UPDATE",
+        rs -> rs.getString(1), agent.value());
+    return tx.queryOne("counting an agent's interactions", "SELECT COUNT(*) FROM oc_interaction i "
+        + "JOIN oc_account a ON a.id = i.account_id WHERE i.owner_agent = ? AND i.status = 'OPEN' "
+        + "AND a.channel_type = ?", rs -> rs.getInt(1), agent.value(), channel.name())
+        .orElse(0);
+  }
+
+  @Override
+  public void signalChange(StoreTransaction t) {
+    writable(t).execute("signalling a routing change",
+        "UPDATE oc_router_lease SET changes = changes + 1 WHERE id = 1");
   }
 
   @Override
@@ -235,8 +260,9 @@ final class JdbcRoutingLedger implements RoutingLedger {
   @Override
   public RouterLease lease() {
     return store.read(t -> ((JdbcTransaction) t).queryOne("reading the router lease",
-        "SELECT node, epoch, expires_at FROM oc_router_lease WHERE id = 1",
-        rs -> new RouterLease(rs.getString(1), rs.getLong(2), Sql.instant(rs.getLong(3))))
+        "SELECT node, epoch, expires_at, changes FROM oc_router_lease WHERE id = 1",
+        rs -> new RouterLease(rs.getString(1), rs.getLong(2), Sql.instant(rs.getLong(3)),
+            rs.getLong(4)))
         .orElseThrow(() -> new JdbcStoreException("oc_router_lease has no row; the schema "
             + "migration V3__routing inserts it")));
   }

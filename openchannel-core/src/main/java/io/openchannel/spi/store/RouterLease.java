@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param node the holder's node id
  * @param epoch the fencing token of this holding; 0 before anyone ever held it
  * @param expiresAt when the lease lapses unless renewed
+ * @param changes how many times {@link RoutingLedger#signalChange} was called: a holder that sees
+ *     it move re-reads the routing state
  */
-public record RouterLease(String node, long epoch, Instant expiresAt) {
+public record RouterLease(String node, long epoch, Instant expiresAt, long changes) {
   /** Validates the lease. */
   public RouterLease {
     Objects.requireNonNull(node, "node");

@@ -1,5 +1,6 @@
 package io.openchannel.spi.store;
 
+import io.openchannel.account.ChannelType;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Offer;
@@ -30,6 +31,22 @@ import java.util.Optional;
  * {@code RoutingLedgerContract}.
  */
 public interface RoutingLedger {
+  /** Every open interaction, oldest first: what a new router reads to rebuild agents' load. */
+  List<InteractionId> openInteractions(StoreTransaction tx);
+
+  /**
+   * Locks the agent's row until the transaction ends (so one agent's accepts on several engines
+   * take turns) and counts the open interactions they own on accounts of {@code channel}: an
+   * accept checks it against the agent's capacity.
+   */
+  int lockAndCountAssigned(StoreTransaction tx, AgentId agent, ChannelType channel);
+
+  /**
+   * Notes a routing change that no event reports (an agent's capacity, a queue's settings), so
+   * that the router re-reads the routing state ({@link RouterLease#changes()} moves).
+   */
+  void signalChange(StoreTransaction tx);
+
   /** Stores a new {@code PENDING} offer. */
   void insertOffer(StoreTransaction tx, Offer offer);
 

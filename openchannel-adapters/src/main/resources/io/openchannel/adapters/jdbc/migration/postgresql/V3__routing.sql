@@ -33,11 +33,13 @@ CREATE TABLE oc_route_queue (
   body    TEXT         NOT NULL
 );
 
--- The router lease: one row. epoch rises with every new holder and fences the old one's writes.
+-- The router lease: one row. epoch rises with every new holder and fences the old one's writes;
+-- changes counts routing changes that no event reports (capacity, queues), for the holder to see.
 CREATE TABLE oc_router_lease (
   id         INT          PRIMARY KEY,
   node       VARCHAR(128) COLLATE "C" NOT NULL,
   epoch      BIGINT       NOT NULL,
-  expires_at BIGINT       NOT NULL
+  expires_at BIGINT       NOT NULL,
+  changes    BIGINT       NOT NULL
 );
-INSERT INTO oc_router_lease (id, node, epoch, expires_at) VALUES (1, '', 0, 0);
+INSERT INTO oc_router_lease (id, node, epoch, expires_at, changes) VALUES (1, '', 0, 0, 0);
