@@ -102,6 +102,7 @@ final class ClusterEventFeed {
             }
           }
           if (!batch.isEmpty()) {
+            engine.routing.heard(foreign);
             engine.transactions.deliverLogged(foreign);
             cursor = batch.get(batch.size() - 1).seq();
             eventLog.saveCursor(node, cursor);

@@ -1,0 +1,324 @@
+package io.openchannel.internal.engine;
+
+import io.openchannel.ConcurrentUpdateException;
+import io.openchannel.event.AgentPresenceChanged;
+import io.openchannel.event.DeliveryStatusChanged;
+import io.openchannel.event.InteractionQueued;
+import io.openchannel.event.MessageAdded;
+import io.openchannel.event.OfferAccepted;
+import io.openchannel.event.OfferCreated;
+import io.openchannel.event.OfferRejected;
+import io.openchannel.event.OfferRescinded;
+import io.openchannel.event.OfferTimedOut;
+import io.openchannel.event.OpenChannelEvent;
+import io.openchannel.event.ReadStateChanged;
+import io.openchannel.event.TagsChanged;
+import io.openchannel.internal.routing.Effects;
+import io.openchannel.internal.routing.Router;
+import io.openchannel.internal.routing.RouterLoader;
+import io.openchannel.routing.Offer;
+import io.openchannel.routing.OfferId;
+import io.openchannel.routing.OfferState;
+import io.openchannel.routing.Queue;
+import io.openchannel.routing.RescindReason;
+import io.openchannel.spi.store.EventLog;
+import io.openchannel.spi.store.RoutingLedger;
+import io.openchannel.spi.store.StoreTransaction;
+import io.openchannel.spi.store.WaitingEntry;
+import io.openchannel.spi.time.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routing shared by the engines on one store that keeps a {@link RoutingLedger}: one engine at a
+ * time routes, the holder of the router lease. It tries to take the lease on a timer (renewing it
+ * every third of {@code ClusterOptions.routerLease}); on taking it, it loads its {@link Router}
+ * from the store; then it routes as a lone engine does, and after each router step writes the
+ * step's offers and queue entries, and logs its events, in one transaction fenced by its lease.
+ * Engines that do not route leave their router empty; their commands write the store first
+ * ({@link LedgerCommands}) and the router hears of them through the event log.
+ *
+ * <p><b>Conflicts.</b> A router step whose write does not hold (another engine accepted the offer
+ * it timed out, closed the interaction it offered) is rolled back and the router reloads from the
+ * store: simple, always right, and rare. The same reload follows every routing change another
+ * engine made. Writes a step repeats (the accept this engine's command already stored) are
+ * recognised and not logged twice.
+ */
+final class ClusterRouting {
+  private static final Logger log = LoggerFactory.getLogger(ClusterRouting.class);
+  private static final int RELOAD_ATTEMPTS = 5;
+
+  private final Engine engine;
+  final RoutingLedger ledger;
+  private final EventLog eventLog;
+  private final String node;
+  private final Duration lease;
+  /** This engine's lease epoch while it routes, 0 otherwise. Changed under the router lock. */
+  private volatile long epoch;
+  private volatile boolean stopped;
+  private volatile Scheduler.Cancellable nextTick;
+  /** The ledger's change counter at the last reload. Guarded by the router lock. */
+  private long changesSeen;
+
+  /** A router write that does not hold any more. */
+  private static final class Conflict extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Conflict(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Another engine holds the lease now. */
+  private static final class Fenced extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Fenced() {
+      super("the router lease changed hands", null, false, false);
+    }
+  }
+
+  ClusterRouting(Engine engine, RoutingLedger ledger, EventLog eventLog) {
+    this.engine = engine;
+    this.ledger = ledger;
+    this.eventLog = eventLog;
+    this.node = engine.config.cluster().nodeId();
+    this.lease = engine.config.cluster().routerLease();
+  }
+
+  private Router router() {
+    return engine.routing.router;
+  }
+
+  void start() {
+    nextTick = engine.config.scheduler().schedule(Duration.ZERO, this::tick);
+  }
+
+  /** Stops routing and gives the lease up, so that another engine takes over at once. */
+  void stop() {
+    stopped = true;
+    Scheduler.Cancellable t = nextTick;
+    if (t != null) {
+      t.cancel();
+    }
+    long held = epoch;
+    if (held != 0) {
+      engine.transactions.routed(router().lock(), events -> drop());
+      try {
+        ledger.releaseLease(node, held);
+      } catch (RuntimeException e) {
+        log.debug("releasing the router lease failed; it lapses on its own", e);
+      }
+    }
+  }
+
+  /** Whether this engine routes now; ask holding the router lock for an answer that holds. */
+  boolean isRouter() {
+    return epoch != 0;
+  }
+
+  private void tick() {
+    try {
+      if (stopped) {
+        return;
+      }
+      Instant now = engine.now();
+      long held = epoch;
+      if (held != 0) {
+        if (!ledger.renewLease(node, held, now.plus(lease))) {
+          log.info("engine {} lost the router lease (epoch {}); another engine routes", node, held);
+          engine.transactions.routed(router().lock(), events -> drop());
+        } else if (ledger.lease().changes() != changesSeen) {
+          engine.transactions.routed(router().lock(), this::reloadInto);
+        }
+      } else {
+        Optional<Long> won = ledger.acquireLease(node, now, now.plus(lease));
+        if (won.isPresent()) {
+          log.info("engine {} routes now (router lease epoch {})", node, won.get());
+          engine.transactions.routed(router().lock(), events -> {
+            epoch = won.get();
+            reloadInto(events);
+          });
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("the router lease could not be checked; trying again at the next tick", e);
+    } finally {
+      if (!stopped) {
+        nextTick = engine.config.scheduler().schedule(lease.dividedBy(3), this::tick);
+      }
+    }
+  }
+
+  private void drop() {
+    epoch = 0;
+    RouterLoader.clear(router());
+  }
+
+  /**
+   * Runs a router step's {@code change} if this engine routes (else nothing: the router hears of
+   * it from the store), then writes what the step decided. Call holding the router lock, with
+   * {@code events} the list the step publishes into (what is in it already was logged by the
+   * command's own transaction).
+   */
+  void routed(List<OpenChannelEvent> events, Runnable change) {
+    if (epoch == 0) {
+      return;
+    }
+    int from = events.size();
+    try {
+      change.run();
+    } catch (RuntimeException e) {
+      // The router's view was behind the store (an offer it never heard of): start afresh.
+      log.debug("a router step failed on a stale view; reloading", e);
+      events.subList(from, events.size()).clear();
+      reloadInto(events);
+      return;
+    }
+    List<OpenChannelEvent> decided = new ArrayList<>(events.subList(from, events.size()));
+    events.subList(from, events.size()).clear();
+    if (decided.isEmpty()) {
+      return;
+    }
+    long held = epoch;
+    try {
+      events.addAll(engine.config.store().inTransaction(tx -> {
+        fence(tx, held);
+        List<OpenChannelEvent> kept = write(tx, decided);
+        eventLog.append(tx, node, kept);
+        return kept;
+      }));
+    } catch (Fenced e) {
+      drop();
+    } catch (Conflict | ConcurrentUpdateException e) {
+      log.debug("a router step conflicted with another engine's change; reloading", e);
+      reloadInto(events);
+    }
+  }
+
+  /** Reloads the router if another engine changed routing (a hook of the event feed). */
+  void heard(List<OpenChannelEvent> foreign) {
+    if (epoch == 0 || foreign.stream().noneMatch(ClusterRouting::concernsRouting)) {
+      return;
+    }
+    engine.transactions.routed(router().lock(), events -> {
+      if (epoch != 0) {
+        reloadInto(events);
+      }
+    });
+  }
+
+  /** Reloads the router now if this engine routes (after a queue change). */
+  void reload() {
+    engine.transactions.routed(router().lock(), events -> {
+      if (epoch != 0) {
+        reloadInto(events);
+      }
+    });
+  }
+
+  private static boolean concernsRouting(OpenChannelEvent e) {
+    return !(e instanceof MessageAdded || e instanceof DeliveryStatusChanged
+        || e instanceof ReadStateChanged || e instanceof TagsChanged);
+  }
+
+  /**
+   * Loads the router from the store and routes what waits, in one fenced transaction; adds the
+   * events to {@code out}. Call holding the router lock.
+   */
+  private void reloadInto(List<OpenChannelEvent> out) {
+    for (int attempt = 1; attempt <= RELOAD_ATTEMPTS && epoch != 0; attempt++) {
+      long held = epoch;
+      List<OpenChannelEvent> events = new ArrayList<>();
+      try {
+        long changes = ledger.lease().changes();
+        engine.config.store().inTransaction(tx -> {
+          fence(tx, held);
+          events.clear();
+          RouterLoader.Snapshot s = RoutingSnapshot.read(ledger, tx, engine.now(), events);
+          int tidied = events.size();
+          RouterLoader.load(router(), s, new Effects(events));
+          List<OpenChannelEvent> decided = new ArrayList<>(events.subList(tidied, events.size()));
+          events.subList(tidied, events.size()).clear();
+          events.addAll(write(tx, decided));
+          eventLog.append(tx, node, events);
+          return null;
+        });
+        changesSeen = changes;
+        out.addAll(events);
+        return;
+      } catch (Fenced e) {
+        drop();
+        return;
+      } catch (Conflict | ConcurrentUpdateException e) {
+        log.debug("reloading the router conflicted with another engine's change; again", e);
+        RouterLoader.clear(router());
+      } catch (RuntimeException e) {
+        RouterLoader.clear(router());
+        throw e;
+      }
+    }
+    if (epoch != 0) {
+      log.warn("engine {} could not load routing after {} attempts; it tries again at the next "
+          + "change", node, RELOAD_ATTEMPTS);
+    }
+  }
+
+  private void fence(StoreTransaction tx, long held) {
+    if (!ledger.fence(tx, node, held)) {
+      throw new Fenced();
+    }
+  }
+
+  /**
+   * Writes what router events say to the ledger and returns the events to log and publish: an
+   * offer end the store already holds (this engine's own command stored it) is dropped, one the
+   * store holds otherwise is a {@link Conflict}; presence changes were published by the command.
+   */
+  private List<OpenChannelEvent> write(StoreTransaction tx, List<OpenChannelEvent> decided) {
+    List<OpenChannelEvent> kept = new ArrayList<>(decided.size());
+    for (OpenChannelEvent e : decided) {
+      boolean keep = true;
+      if (e instanceof OfferCreated c) {
+        ledger.insertOffer(tx, Offer.pending(c.offer(), c.interaction(), c.agent(), c.queue(),
+            c.at(), c.expiresAt()));
+      } else if (e instanceof OfferAccepted a) {
+        keep = end(tx, a.offer(), OfferState.ACCEPTED, Optional.empty(), a.at());
+      } else if (e instanceof OfferRejected r) {
+        keep = end(tx, r.offer(), OfferState.REJECTED, Optional.empty(), r.at());
+      } else if (e instanceof OfferTimedOut t) {
+        keep = end(tx, t.offer(), OfferState.TIMED_OUT, Optional.empty(), t.at());
+      } else if (e instanceof OfferRescinded r) {
+        keep = end(tx, r.offer(), OfferState.RESCINDED, Optional.of(r.reason()), r.at());
+      } else if (e instanceof InteractionQueued q) {
+        int priority = engine.routing.queries.queue(q.queue()).map(Queue::priority).orElse(0);
+        ledger.putWaiting(tx, new WaitingEntry(q.interaction(), q.queue(), priority, q.at()));
+      } else if (e instanceof AgentPresenceChanged) {
+        keep = false;
+      }
+      if (keep) {
+        kept.add(e);
+      }
+    }
+    return kept;
+  }
+
+  private boolean end(StoreTransaction tx, OfferId offer, OfferState state,
+      Optional<RescindReason> reason, Instant at) {
+    if (ledger.endOffer(tx, offer, state, reason, at)) {
+      return true;
+    }
+    Optional<Offer> stored = ledger.findOffer(tx, offer);
+    if (stored.isPresent() && stored.get().state() == state
+        && stored.get().rescindReason().equals(reason)) {
+      return false; // stored by this engine's command: logged there
+    }
+    throw new Conflict("offer " + offer + " is " + stored.map(o -> o.state().toString())
+        .orElse("unknown") + " in the store; the router wanted " + state);
+  }
+}

@@ -1,0 +1,233 @@
+package io.openchannel.internal.engine;
+
+import io.openchannel.IllegalTransitionException;
+import io.openchannel.NotFoundException;
+import io.openchannel.account.Account;
+import io.openchannel.event.AgentPresenceChanged;
+import io.openchannel.event.OfferAccepted;
+import io.openchannel.event.OfferRejected;
+import io.openchannel.event.OfferRescinded;
+import io.openchannel.interaction.Interaction;
+import io.openchannel.interaction.InteractionId;
+import io.openchannel.routing.Agent;
+import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Offer;
+import io.openchannel.routing.OfferId;
+import io.openchannel.routing.OfferState;
+import io.openchannel.routing.Queue;
+import io.openchannel.routing.QueueId;
+import io.openchannel.routing.RescindReason;
+import io.openchannel.routing.RoutingState;
+import io.openchannel.spi.store.RoutingLedger;
+import io.openchannel.spi.store.StoreTransaction;
+import io.openchannel.spi.store.WaitingEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Routing commands and reads when the store keeps the routing state ({@link RoutingLedger}), the
+ * same on every engine: the store is written first, in the command's transaction, and decides
+ * (an offer is accepted only if it is still pending there, so of two engines accepting one offer
+ * one wins); the engine that routes then applies the change to its router
+ * ({@link ClusterRouting#routed}), the others leave it to the log.
+ */
+final class LedgerCommands {
+  private final Engine engine;
+  private final RoutingLedger ledger;
+
+  LedgerCommands(Engine engine, RoutingLedger ledger) {
+    this.engine = engine;
+    this.ledger = ledger;
+  }
+
+  private Offer requireOffer(StoreTransaction tx, OfferId offer) {
+    return ledger.findOffer(tx, offer).orElseThrow(() -> new NotFoundException("no offer "
+        + offer + " (unknown, or ended long ago)"));
+  }
+
+  private IllegalTransitionException notPending(StoreTransaction tx, OfferId offer) {
+    Offer o = requireOffer(tx, offer);
+    String why = o.rescindReason().map(r -> ", " + r).orElse("");
+    return new IllegalTransitionException("offer " + offer + " is no longer pending (state "
+        + o.state() + why + "); only a pending offer can be accepted or rejected");
+  }
+
+  Interaction accept(OfferId offer) {
+    Offer o = engine.transactions.read(tx -> requireOffer(tx, offer));
+    InteractionId x = o.interaction();
+    RoutingService routing = engine.routing;
+    return routing.write(engine.lockKey(x), true, work -> {
+      StoreTransaction tx = work.tx();
+      Instant now = engine.now();
+      if (!ledger.endOffer(tx, offer, OfferState.ACCEPTED, Optional.empty(), now)) {
+        throw notPending(tx, offer);
+      }
+      Agent agent = Engine.requireAgent(work, o.agent());
+      Interaction i = Engine.requireInteraction(work, x);
+      Account account = Engine.requireAccount(work, i.account());
+      int load = ledger.lockAndCountAssigned(tx, agent.id(), account.type());
+      int capacity = agent.capacityFor(account.type());
+      if (load >= capacity && !i.owner().equals(Optional.of(agent.id()))) {
+        throw new IllegalTransitionException("agent " + agent.id() + " already handles " + load
+            + " " + account.type() + " interactions, their capacity of " + capacity
+            + "; close one before accepting offer " + offer);
+      }
+      Interaction assigned = engine.assignIn(work, i, agent);
+      work.publish(new OfferAccepted(now, offer, x, agent.id()));
+      takenIn(work, x);
+      return assigned;
+    }, (i, fx) -> {
+      requireLive(offer);
+      routing.router.accept(offer, fx);
+    });
+  }
+
+  Offer reject(OfferId offer) {
+    Offer o = engine.transactions.read(tx -> requireOffer(tx, offer));
+    RoutingService routing = engine.routing;
+    return routing.write(engine.lockKey(o.interaction()), true, work -> {
+      Instant now = engine.now();
+      if (!ledger.endOffer(work.tx(), offer, OfferState.REJECTED, Optional.empty(), now)) {
+        throw notPending(work.tx(), offer);
+      }
+      work.publish(new OfferRejected(now, offer, o.interaction(), o.agent()));
+      return requireOffer(work.tx(), offer);
+    }, (ended, fx) -> {
+      requireLive(offer);
+      routing.router.reject(offer, fx);
+    });
+  }
+
+  /** The router must know the offer as pending, else it reloads ({@link ClusterRouting#routed}). */
+  private void requireLive(OfferId offer) {
+    if (engine.routing.queries.offer(offer).filter(Offer::isPending).isEmpty()) {
+      throw new IllegalStateException("the router does not know offer " + offer + " as pending");
+    }
+  }
+
+  /** In an assignment's transaction: the interaction's other offers are rescinded, it leaves its queue. */
+  void takenIn(Transactions.Work work, InteractionId x) {
+    endAllIn(work, x, RescindReason.TAKEN_BY_OTHER_AGENT);
+  }
+
+  /** In a close's transaction: its offers are rescinded, it leaves its queue (S13). */
+  void closedIn(Transactions.Work work, InteractionId x) {
+    endAllIn(work, x, RescindReason.INTERACTION_CLOSED);
+  }
+
+  private void endAllIn(Transactions.Work work, InteractionId x, RescindReason reason) {
+    StoreTransaction tx = work.tx();
+    Instant now = engine.now();
+    for (Offer o : ledger.offersFor(tx, x)) {
+      if (o.isPending() && ledger.endOffer(tx, o.id(), OfferState.RESCINDED, Optional.of(reason), now)) {
+        work.publish(new OfferRescinded(now, o.id(), x, o.agent(), reason));
+      }
+    }
+    ledger.removeWaiting(tx, x);
+  }
+
+  /**
+   * In an agent update's transaction: a presence change is published here (every engine hears it
+   * from the log); a change of what routing reads without an event (capacity, skills) is
+   * signalled to the router.
+   */
+  void agentChangedIn(Transactions.Work work, Agent before, Agent after, boolean automatic) {
+    if (before.presence() != after.presence()) {
+      work.publish(new AgentPresenceChanged(engine.now(), after.id(), before.presence(),
+          after.presence(), automatic));
+    }
+    if (!before.capacity().equals(after.capacity()) || !before.skills().equals(after.skills())) {
+      ledger.signalChange(work.tx());
+    }
+  }
+
+  // Queues
+
+  Queue createQueue(Queue queue) {
+    Queue stored = engine.config.store().inTransaction(tx -> {
+      checkOverflow(tx, queue);
+      Queue q = ledger.createQueue(tx, queue);
+      ledger.signalChange(tx);
+      return q;
+    });
+    engine.routing.cluster().reload();
+    return stored;
+  }
+
+  Queue updateQueue(Queue queue) {
+    Queue stored = engine.config.store().inTransaction(tx -> {
+      checkOverflow(tx, queue);
+      Queue q = ledger.updateQueue(tx, queue);
+      ledger.signalChange(tx);
+      return q;
+    });
+    engine.routing.cluster().reload();
+    return stored;
+  }
+
+  private void checkOverflow(StoreTransaction tx, Queue queue) {
+    queue.overflow().ifPresent(o -> {
+      if (ledger.findQueue(tx, o).isEmpty()) {
+        throw new NotFoundException("overflow queue " + o + " of queue " + queue.id()
+            + " does not exist; create it first");
+      }
+    });
+  }
+
+  Optional<Queue> queue(QueueId id) {
+    return engine.transactions.read(tx -> ledger.findQueue(tx, id));
+  }
+
+  List<Queue> queues() {
+    return engine.transactions.read(ledger::queues);
+  }
+
+  // Reads
+
+  List<Offer> pendingOffers(AgentId agent) {
+    return engine.transactions.read(tx -> ledger.pendingOffersOf(tx, agent));
+  }
+
+  Optional<Offer> offer(OfferId offer) {
+    return engine.transactions.read(tx -> ledger.findOffer(tx, offer));
+  }
+
+  Optional<RoutingState> state(InteractionId x) {
+    return engine.transactions.read(tx -> {
+      Interaction i = tx.interactions().find(x)
+          .orElseThrow(() -> new NotFoundException("no interaction " + x));
+      if (!i.isOpen()) {
+        return Optional.of(RoutingState.CLOSED);
+      }
+      if (i.owner().isPresent()) {
+        return Optional.of(RoutingState.ASSIGNED);
+      }
+      if (ledger.offersFor(tx, x).stream().anyMatch(Offer::isPending)) {
+        return Optional.of(RoutingState.OFFERING);
+      }
+      return ledger.findWaiting(tx, x).map(e -> RoutingState.QUEUED);
+    });
+  }
+
+  /** The queue's work that no agent is being offered, in queue order. */
+  List<InteractionId> waiting(QueueId queue) {
+    return engine.transactions.read(tx -> {
+      if (ledger.findQueue(tx, queue).isEmpty()) {
+        throw new NotFoundException("no queue " + queue + "; create it with queues().create(...)");
+      }
+      Set<InteractionId> offered = new HashSet<>();
+      ledger.pendingOffers(tx).forEach(o -> offered.add(o.interaction()));
+      List<InteractionId> out = new ArrayList<>();
+      for (WaitingEntry e : ledger.waiting(tx)) {
+        if (e.queue().equals(queue) && !offered.contains(e.interaction())) {
+          out.add(e.interaction());
+        }
+      }
+      return out;
+    });
+  }
+}
