@@ -224,4 +224,39 @@ class ClusterRoutingTest {
           .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("TIMED_OUT");
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL"})
+  void transfersMadeOnEnginesThatDoNotRouteReachTheRouter(TestDatabase.Engine kind) {
+    try (RoutingCluster cluster = new RoutingCluster(kind, "a", "b", "c")) {
+      cluster.setUp(queue(RoutingStrategy.LINEAR), 1, "ann", "bob", "cid");
+      OpenChannel b = cluster.oc("b");
+      OpenChannel c = cluster.oc("c");
+      QueueId backup = QueueId.of("backup");
+      b.queues().create(Queue.of(backup, "Backup", List.of(QueueMember.of(CID))));
+      InteractionId x = cluster.inbound("b");
+      cluster.settle();
+      c.routing().accept(pendingOfferOf(c, ANN).id());
+      cluster.settle();
+
+      Offer direct = b.routing().transferToAgent(x, BOB, ANN);
+      cluster.settle();
+      assertThat(direct.agent()).isEqualTo(BOB);
+      assertThat(pendingOfferOf(cluster.oc("a"), BOB).id()).isEqualTo(direct.id());
+      assertThat(c.routing().accept(direct.id()).owner()).hasValue(BOB);
+      cluster.settle();
+
+      c.routing().transferToQueue(x, backup, BOB);
+      cluster.pass(RoutingCluster.LEASE); // the backup queue made on b reaches the router too
+      cluster.settle();
+
+      Offer toCid = pendingOfferOf(b, CID);
+      assertThat(toCid.interaction()).isEqualTo(x);
+      assertThat(toCid.queue()).isEqualTo(backup);
+      assertThat(b.routing().accept(toCid.id()).owner()).hasValue(CID);
+      assertThat(cluster.logged("InteractionTransferred")).isEqualTo(2);
+      assertThat(((io.openchannel.internal.engine.Engine) cluster.oc("a")).routingViolations())
+          .isEmpty();
+    }
+  }
 }

@@ -11,6 +11,7 @@ import io.openchannel.event.OpenChannelEvent;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
+import io.openchannel.routing.Permission;
 import io.openchannel.routing.Presence;
 import io.openchannel.routing.Queue;
 import io.openchannel.routing.QueueId;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -111,13 +113,14 @@ final class RoutingCluster implements AutoCloseable {
     List<QueueMember> members = new ArrayList<>();
     for (String a : agents) {
       first.agents().create(Agent.of(AgentId.of(a), a).withCapacity(Map.of(ChannelType.TELEGRAM,
-          capacity)));
+          capacity)).withPermissions(Set.of(Permission.TRANSFER)));
       first.routing().setPresence(AgentId.of(a), Presence.AVAILABLE);
       members.add(QueueMember.of(AgentId.of(a)));
     }
     first.queues().create(queue.withMembers(members));
     first.accounts().create(Account.of(TG, ChannelType.TELEGRAM, "Bot",
-        AccountSettings.builder().replyUrl("https://api.example.org/bot").queue(queue.id()).build()));
+        AccountSettings.builder().replyUrl("https://api.example.org/bot").queue(queue.id())
+            .transferAllowed(true).build()));
     settle();
   }
 

@@ -74,6 +74,15 @@ final class ClusterRouting {
     }
   }
 
+  /** Thrown by a router step that is applied by reloading the router from the store instead. */
+  static final class ReloadInstead extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReloadInstead() {
+      super("applied by reloading", null, false, false);
+    }
+  }
+
   /** Another engine holds the lease now. */
   private static final class Fenced extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -174,8 +183,11 @@ final class ClusterRouting {
     try {
       change.run();
     } catch (RuntimeException e) {
-      // The router's view was behind the store (an offer it never heard of): start afresh.
-      log.debug("a router step failed on a stale view; reloading", e);
+      // The router's view was behind the store (an offer it never heard of), or the change is
+      // one the router takes in by reloading: start afresh from the store.
+      if (!(e instanceof ReloadInstead)) {
+        log.debug("a router step failed on a stale view; reloading", e);
+      }
       events.subList(from, events.size()).clear();
       reloadInto(events);
       return;
@@ -198,7 +210,17 @@ final class ClusterRouting {
     } catch (Conflict | ConcurrentUpdateException e) {
       log.debug("a router step conflicted with another engine's change; reloading", e);
       reloadInto(events);
+    } catch (RuntimeException e) {
+      // The command committed; only routing's record of the step failed (the database is
+      // unreachable, say). Forget the step and reload at the next lease tick.
+      log.warn("writing a router step failed; routing reloads from the store at the next tick", e);
+      forgetUntilNextTick();
     }
+  }
+
+  private void forgetUntilNextTick() {
+    RouterLoader.clear(router());
+    changesSeen = -1;
   }
 
   /** Reloads the router if another engine changed routing (a hook of the event feed). */
@@ -259,13 +281,15 @@ final class ClusterRouting {
         log.debug("reloading the router conflicted with another engine's change; again", e);
         RouterLoader.clear(router());
       } catch (RuntimeException e) {
-        RouterLoader.clear(router());
-        throw e;
+        log.warn("loading routing from the store failed; trying again at the next tick", e);
+        forgetUntilNextTick();
+        return;
       }
     }
     if (epoch != 0) {
       log.warn("engine {} could not load routing after {} attempts; it tries again at the next "
-          + "change", node, RELOAD_ATTEMPTS);
+          + "tick", node, RELOAD_ATTEMPTS);
+      forgetUntilNextTick();
     }
   }
 

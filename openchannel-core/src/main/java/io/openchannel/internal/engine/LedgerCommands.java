@@ -2,7 +2,14 @@ package io.openchannel.internal.engine;
 
 import io.openchannel.IllegalTransitionException;
 import io.openchannel.NotFoundException;
+import io.openchannel.InvalidInputException;
 import io.openchannel.account.Account;
+import io.openchannel.account.ChannelType;
+import io.openchannel.event.InteractionQueued;
+import io.openchannel.event.InteractionTransferred;
+import io.openchannel.event.OfferCreated;
+import io.openchannel.internal.routing.RoutingInfo;
+import io.openchannel.routing.Presence;
 import io.openchannel.event.AgentPresenceChanged;
 import io.openchannel.event.OfferAccepted;
 import io.openchannel.event.OfferRejected;
@@ -100,6 +107,71 @@ final class LedgerCommands {
       requireLive(offer);
       routing.router.reject(offer, fx);
     });
+  }
+
+  /** What a transfer did: the interaction, and the offer to the target agent if it went to one. */
+  record Moved(Interaction interaction, Optional<Offer> offer) {}
+
+  /**
+   * Transfers (S14) through the store: to a queue, the interaction waits there at the back; to an
+   * agent, the agent gets its only offer and the interaction waits in the queue it came through,
+   * where it is routed again should the agent not take it. The router applies a transfer by
+   * reloading (rare; the store holds all of it), so the in-memory extras of a lone engine are
+   * not kept: the sender is not held back to last, and a refused direct offer is routed on in that
+   * queue without a {@code TRANSFER_RETURNED} entry.
+   */
+  Moved transfer(InteractionId x, AgentId by, Optional<QueueId> toQueue, Optional<AgentId> toAgent) {
+    return engine.routing.write(engine.lockKey(x), true, work -> {
+      StoreTransaction tx = work.tx();
+      Interaction i = Engine.requireInteraction(work, x);
+      Agent agent = Engine.requireAgent(work, by);
+      TransferRules.check(work, i, agent);
+      Account account = Engine.requireAccount(work, i.account());
+      Instant now = engine.now();
+      List<Offer> history = ledger.offersFor(tx, x);
+      Optional<QueueId> from = history.isEmpty() ? account.settings().queue()
+          : Optional.of(history.get(history.size() - 1).queue());
+      if (toQueue.isPresent()) {
+        Queue q = requireQueue(tx, toQueue.get());
+        Interaction moved = work.tx().interactions().update(i.withoutOwner());
+        work.publish(new InteractionTransferred(now, x, by, toQueue, Optional.empty()));
+        ledger.putWaiting(tx, new WaitingEntry(x, q.id(), q.priority(), now));
+        work.publish(new InteractionQueued(now, x, q.id(), InteractionQueued.Cause.TRANSFER, from));
+        return new Moved(moved, Optional.empty());
+      }
+      AgentId to = toAgent.orElseThrow();
+      if (to.equals(by)) {
+        throw new InvalidInputException("agent " + by + " cannot transfer an interaction to themselves");
+      }
+      Agent target = Engine.requireAgent(work, to);
+      Queue home = from.flatMap(q -> ledger.findQueue(tx, q)).orElseThrow(() ->
+          new IllegalTransitionException("interaction " + x + " has no queue to return to if " + to
+              + " does not take it; transfer it to a queue"));
+      ChannelType channel = account.type();
+      int load = ledger.lockAndCountAssigned(tx, to, channel) + ledger.pendingOffersOf(tx, to).size();
+      if (target.presence() != Presence.AVAILABLE || load >= target.capacityFor(channel)) {
+        throw new IllegalTransitionException("agent " + to + " cannot take interaction " + x
+            + " now (" + target.presence() + ", load " + load + " of "
+            + target.capacityFor(channel) + "); transfer to a queue instead");
+      }
+      Interaction moved = work.tx().interactions().update(i.withoutOwner());
+      work.publish(new InteractionTransferred(now, x, by, Optional.empty(), toAgent));
+      Offer offer = Offer.pending(OfferId.of(engine.ids.next()), x, to, home.id(), now,
+          now.plus(home.offerTimeout()));
+      ledger.insertOffer(tx, offer);
+      ledger.putWaiting(tx, new WaitingEntry(x, home.id(), home.priority(), now));
+      RoutingInfo info = RoutingService.infoOf(work, i);
+      work.publish(new OfferCreated(now, offer.id(), x, to, home.id(), account.id(), channel,
+          info.contactName(), info.preview(), offer.expiresAt(), Optional.of(by)));
+      return new Moved(moved, Optional.of(offer));
+    }, (m, fx) -> {
+      throw new ClusterRouting.ReloadInstead();
+    });
+  }
+
+  private Queue requireQueue(StoreTransaction tx, QueueId queue) {
+    return ledger.findQueue(tx, queue).orElseThrow(() -> new NotFoundException("no queue " + queue
+        + "; create it with queues().create(...)"));
   }
 
   /** The router must know the offer as pending, else it reloads ({@link ClusterRouting#routed}). */
@@ -216,9 +288,7 @@ final class LedgerCommands {
   /** The queue's work that no agent is being offered, in queue order. */
   List<InteractionId> waiting(QueueId queue) {
     return engine.transactions.read(tx -> {
-      if (ledger.findQueue(tx, queue).isEmpty()) {
-        throw new NotFoundException("no queue " + queue + "; create it with queues().create(...)");
-      }
+      requireQueue(tx, queue);
       Set<InteractionId> offered = new HashSet<>();
       ledger.pendingOffers(tx).forEach(o -> offered.add(o.interaction()));
       List<InteractionId> out = new ArrayList<>();

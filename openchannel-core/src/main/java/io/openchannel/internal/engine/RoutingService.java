@@ -229,6 +229,12 @@ final class RoutingService implements Routing, RouterTimers {
   @Override
   public Interaction transferToQueue(InteractionId interaction, QueueId queue, AgentId by) {
     Checks.notNull(queue, "queue");
+    if (engine.ledgerCommands != null) {
+      Checks.notNull(interaction, "interaction");
+      Checks.notNull(by, "by");
+      return engine.ledgerCommands.transfer(interaction, by, Optional.of(queue), Optional.empty())
+          .interaction();
+    }
     Transfer t = transfer(interaction, by, Optional.of(queue), Optional.empty());
     return t.interaction();
   }
@@ -236,6 +242,12 @@ final class RoutingService implements Routing, RouterTimers {
   @Override
   public Offer transferToAgent(InteractionId interaction, AgentId to, AgentId by) {
     Checks.notNull(to, "to");
+    if (engine.ledgerCommands != null) {
+      Checks.notNull(interaction, "interaction");
+      Checks.notNull(by, "by");
+      return engine.ledgerCommands.transfer(interaction, by, Optional.empty(), Optional.of(to))
+          .offer().orElseThrow();
+    }
     return transfer(interaction, by, Optional.empty(), Optional.of(to)).offer()[0];
   }
 
