@@ -102,8 +102,10 @@ final class ClusterEventFeed {
             }
           }
           if (!batch.isEmpty()) {
-            engine.routing.heard(foreign);
             engine.transactions.deliverLogged(foreign);
+            // After the listeners: what the router decides on them committed later, so they
+            // hear it later (in order per interaction).
+            engine.routing.heard(foreign);
             cursor = batch.get(batch.size() - 1).seq();
             eventLog.saveCursor(node, cursor);
           }

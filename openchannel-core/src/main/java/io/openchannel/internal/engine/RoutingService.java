@@ -318,7 +318,7 @@ final class RoutingService implements Routing, RouterTimers {
         + queue + "; create it with queues().create(...)"));
   }
 
-  /** Another engine's logged events, before this engine's listeners hear them. */
+  /** Another engine's logged events, once this engine's listeners heard them. */
   void heard(List<io.openchannel.event.OpenChannelEvent> foreign) {
     ClusterRouting cluster = engine.clusterRouting;
     if (cluster != null) {
