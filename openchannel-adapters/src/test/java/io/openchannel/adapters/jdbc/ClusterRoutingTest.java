@@ -12,6 +12,7 @@ import io.openchannel.event.OfferRescinded;
 import io.openchannel.event.OfferTimedOut;
 import io.openchannel.interaction.Interaction;
 import io.openchannel.interaction.InteractionId;
+import io.openchannel.internal.engine.Engine;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Offer;
 import io.openchannel.routing.OfferState;
@@ -63,6 +64,7 @@ class ClusterRoutingTest {
       throws Exception {
     try (RoutingCluster cluster = new RoutingCluster(kind, "a", "b", "c")) {
       cluster.setUp(queue(RoutingStrategy.RING_ALL), 1, "ann", "bob", "cid");
+      long reloadsBefore = ((Engine) cluster.oc("a")).routingReloads();
       String[] engines = {"a", "b", "c"};
       AgentId[] agents = {ANN, BOB, CID};
       ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -128,6 +130,9 @@ class ClusterRoutingTest {
       }
       assertThat(cluster.logged("OfferAccepted")).isEqualTo(15);
       assertThat(cluster.logged("OfferCreated")).isEqualTo(45);
+      assertThat(((Engine) cluster.oc("a")).routingReloads())
+          .as("the router applied the other engines' inbound, accepts and closes step by step")
+          .isEqualTo(reloadsBefore);
     }
   }
 
@@ -255,7 +260,7 @@ class ClusterRoutingTest {
       assertThat(toCid.queue()).isEqualTo(backup);
       assertThat(b.routing().accept(toCid.id()).owner()).hasValue(CID);
       assertThat(cluster.logged("InteractionTransferred")).isEqualTo(2);
-      assertThat(((io.openchannel.internal.engine.Engine) cluster.oc("a")).routingViolations())
+      assertThat(((Engine) cluster.oc("a")).routingViolations())
           .isEmpty();
     }
   }

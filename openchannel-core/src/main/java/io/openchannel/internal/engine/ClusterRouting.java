@@ -41,13 +41,14 @@ import org.slf4j.LoggerFactory;
  * from the store; then it routes as a lone engine does, and after each router step writes the
  * step's offers and queue entries, and logs its events, in one transaction fenced by its lease.
  * Engines that do not route leave their router empty; their commands write the store first
- * ({@link LedgerCommands}) and the router hears of them through the event log.
+ * ({@link LedgerCommands}) and the router applies them when the event log brings them
+ * ({@link ForeignChanges}), as steps of its own.
  *
  * <p><b>Conflicts.</b> A router step whose write does not hold (another engine accepted the offer
  * it timed out, closed the interaction it offered) is rolled back and the router reloads from the
- * store: simple, always right, and rare. The same reload follows every routing change another
- * engine made. Writes a step repeats (the accept this engine's command already stored) are
- * recognised and not logged twice.
+ * store: simple, always right, and rare. Transfers and changes without events (capacity, queues)
+ * reload too. Writes a step repeats (an accept a command already stored, here or on another
+ * engine) are recognised and not logged twice.
  */
 final class ClusterRouting {
   private static final Logger log = LoggerFactory.getLogger(ClusterRouting.class);
@@ -64,6 +65,9 @@ final class ClusterRouting {
   private volatile Scheduler.Cancellable nextTick;
   /** The ledger's change counter at the last reload. Guarded by the router lock. */
   private long changesSeen;
+  /** How many reloads ran. Guarded by the router lock. */
+  private long reloads;
+  private final ForeignChanges foreignChanges;
 
   /** A router write that does not hold any more. */
   private static final class Conflict extends RuntimeException {
@@ -98,6 +102,7 @@ final class ClusterRouting {
     this.eventLog = eventLog;
     this.node = engine.config.cluster().nodeId();
     this.lease = engine.config.cluster().routerLease();
+    this.foreignChanges = new ForeignChanges(engine);
   }
 
   private Router router() {
@@ -123,6 +128,17 @@ final class ClusterRouting {
       } catch (RuntimeException e) {
         log.debug("releasing the router lease failed; it lapses on its own", e);
       }
+    }
+  }
+
+  /** How many reloads ran (for tests). */
+  long reloads() {
+    Router r = router();
+    r.lock().lock();
+    try {
+      return reloads;
+    } finally {
+      r.lock().unlock();
     }
   }
 
@@ -223,14 +239,24 @@ final class ClusterRouting {
     changesSeen = -1;
   }
 
-  /** Reloads the router if another engine changed routing (a hook of the event feed). */
+  /**
+   * Applies other engines' changes to the router (a hook of the event feed), each as a router
+   * step; once a step made it reload, the reload read the rest of the batch too.
+   */
   void heard(List<OpenChannelEvent> foreign) {
     if (epoch == 0 || foreign.stream().noneMatch(ClusterRouting::concernsRouting)) {
       return;
     }
     engine.transactions.routed(router().lock(), events -> {
-      if (epoch != 0) {
-        reloadInto(events);
+      for (Runnable step : foreignChanges.steps(foreign, events)) {
+        long before = reloads;
+        if (epoch == 0) {
+          return;
+        }
+        routed(events, step);
+        if (reloads != before) {
+          return;
+        }
       }
     });
   }
@@ -254,6 +280,7 @@ final class ClusterRouting {
    * events to {@code out}. Call holding the router lock.
    */
   private void reloadInto(List<OpenChannelEvent> out) {
+    reloads++;
     for (int attempt = 1; attempt <= RELOAD_ATTEMPTS && epoch != 0; attempt++) {
       long held = epoch;
       List<OpenChannelEvent> events = new ArrayList<>();

@@ -296,6 +296,15 @@ public final class Engine implements OpenChannel {
     return routing.read(() -> io.openchannel.internal.routing.RouterInvariants.violations(routing.router));
   }
 
+  /**
+   * How many times this engine reloaded routing from the store (taking the router lease over,
+   * conflicts, transfers, signalled changes); 0 without a store that keeps routing state. For
+   * tests. Not API.
+   */
+  public long routingReloads() {
+    return clusterRouting == null ? 0 : clusterRouting.reloads();
+  }
+
   @Override
   public InputStream openAttachment(AttachmentId attachment) {
     io.openchannel.internal.util.Checks.notNull(attachment, "attachment");

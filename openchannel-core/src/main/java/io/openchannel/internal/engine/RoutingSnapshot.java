@@ -165,6 +165,15 @@ final class RoutingSnapshot {
   private RoutingInfo info(Interaction i) {
     Account account = accounts.computeIfAbsent(i.account(),
         id -> tx.accounts().find(id).orElseThrow());
+    return info(tx, i, account);
+  }
+
+  /** What routing needs to know of an interaction, read through {@code tx}. */
+  static RoutingInfo info(StoreTransaction tx, Interaction i) {
+    return info(tx, i, tx.accounts().find(i.account()).orElseThrow());
+  }
+
+  private static RoutingInfo info(StoreTransaction tx, Interaction i, Account account) {
     String name = tx.contacts().find(i.contact()).map(c -> c.displayName()).orElse("");
     return new RoutingInfo(i.id(), account.id(), account.type(), account.settings().queue(), name,
         i.lastMessage().map(LastMessage::preview).orElse(""));
