@@ -142,11 +142,6 @@ final class ClusterRouting {
     }
   }
 
-  /** Whether this engine routes now; ask holding the router lock for an answer that holds. */
-  boolean isRouter() {
-    return epoch != 0;
-  }
-
   private void tick() {
     try {
       if (stopped) {
