@@ -203,7 +203,8 @@ final class ClusterRouting {
       reloadInto(events);
       return;
     }
-    List<OpenChannelEvent> decided = new ArrayList<>(events.subList(from, events.size()));
+    List<OpenChannelEvent> decided = withoutRepeats(events.subList(0, from),
+        events.subList(from, events.size()));
     events.subList(from, events.size()).clear();
     if (decided.isEmpty()) {
       return;
@@ -227,6 +228,44 @@ final class ClusterRouting {
       log.warn("writing a router step failed; routing reloads from the store at the next tick", e);
       forgetUntilNextTick();
     }
+  }
+
+  /**
+   * The step's events less what its command's own transaction already stored and published
+   * (the offer ends of a store-first accept, reject or close, a presence change): no transaction
+   * is needed for those.
+   */
+  private static List<OpenChannelEvent> withoutRepeats(List<OpenChannelEvent> stored,
+      List<OpenChannelEvent> step) {
+    java.util.Set<String> ended = new java.util.HashSet<>();
+    for (OpenChannelEvent e : stored) {
+      String key = endKey(e);
+      if (key != null) {
+        ended.add(key);
+      }
+    }
+    List<OpenChannelEvent> out = new ArrayList<>(step.size());
+    for (OpenChannelEvent e : step) {
+      String key = endKey(e);
+      if (!(e instanceof AgentPresenceChanged) && (key == null || !ended.contains(key))) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** The offer and how it ended, for an offer's end event; null for other events. */
+  private static String endKey(OpenChannelEvent e) {
+    if (e instanceof OfferAccepted a) {
+      return a.offer().value() + " ACCEPTED";
+    } else if (e instanceof OfferRejected r) {
+      return r.offer().value() + " REJECTED";
+    } else if (e instanceof OfferTimedOut t) {
+      return t.offer().value() + " TIMED_OUT";
+    } else if (e instanceof OfferRescinded r) {
+      return r.offer().value() + " RESCINDED " + r.reason();
+    }
+    return null;
   }
 
   private void forgetUntilNextTick() {
