@@ -55,7 +55,7 @@ class ClusterRoutingStressTest {
   private static final int OPS = 60;
 
   @ParameterizedTest
-  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL"})
+  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL", "MARIADB"})
   void randomWorkOnThreeEnginesWithALeaderChangeLeavesAConsistentDatabase(
       TestDatabase.Engine kind) throws Exception {
     try (RoutingCluster cluster = new RoutingCluster(kind, "a", "b", "c")) {

@@ -59,7 +59,7 @@ class ClusterRoutingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL"})
+  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL", "MARIADB"})
   void ofThreeEnginesAcceptingOneInteractionsOffersAtOnceExactlyOneWins(TestDatabase.Engine kind)
       throws Exception {
     try (RoutingCluster cluster = new RoutingCluster(kind, "a", "b", "c")) {
@@ -137,7 +137,7 @@ class ClusterRoutingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL"})
+  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL", "MARIADB"})
   void anOfferTimesOutOnceInTheClusterAndTheNextAgentGetsTheWorkOnce(TestDatabase.Engine kind) {
     try (RoutingCluster cluster = new RoutingCluster(kind, "a", "b", "c")) {
       cluster.setUp(queue(RoutingStrategy.LINEAR), 1, "ann", "bob");
@@ -163,7 +163,7 @@ class ClusterRoutingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL"})
+  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL", "MARIADB"})
   void aMaxWaitOverflowsOnceInTheClusterAndTheOverflowQueuesAgentGetsItOnce(
       TestDatabase.Engine kind) {
     try (RoutingCluster cluster = new RoutingCluster(kind, "a", "b", "c")) {
@@ -194,7 +194,7 @@ class ClusterRoutingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL"})
+  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL", "MARIADB"})
   void anEngineStoppedMidOfferIsTakenOverAndItsOfferTimedOutAndRoutedOn(TestDatabase.Engine kind) {
     try (RoutingCluster cluster = new RoutingCluster(kind, "a", "b", "c")) {
       cluster.setUp(queue(RoutingStrategy.LINEAR), 1, "ann", "bob");
@@ -231,7 +231,7 @@ class ClusterRoutingTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL"})
+  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL", "MARIADB"})
   void transfersMadeOnEnginesThatDoNotRouteReachTheRouter(TestDatabase.Engine kind) {
     try (RoutingCluster cluster = new RoutingCluster(kind, "a", "b", "c")) {
       cluster.setUp(queue(RoutingStrategy.LINEAR), 1, "ann", "bob", "cid");
