@@ -16,11 +16,13 @@ import io.openchannel.internal.engine.Engine;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.Offer;
 import io.openchannel.routing.OfferState;
+import io.openchannel.routing.OfflineAssignments;
 import io.openchannel.routing.Presence;
 import io.openchannel.routing.Queue;
 import io.openchannel.routing.QueueId;
 import io.openchannel.routing.QueueMember;
 import io.openchannel.routing.RescindReason;
+import io.openchannel.routing.RoutingOptions;
 import io.openchannel.routing.RoutingStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -262,6 +264,29 @@ class ClusterRoutingTest {
       assertThat(cluster.logged("InteractionTransferred")).isEqualTo(2);
       assertThat(((Engine) cluster.oc("a")).routingViolations())
           .isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Engine.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void anAgentGoingOfflineOnAnEngineThatDoesNotRouteHasTheirWorkRequeued(TestDatabase.Engine kind) {
+    RoutingOptions requeue = RoutingOptions.defaults()
+        .withOfflineAssignments(OfflineAssignments.REQUEUE);
+    try (RoutingCluster cluster = new RoutingCluster(kind, requeue, "a", "b", "c")) {
+      cluster.setUp(queue(RoutingStrategy.LINEAR), 1, "ann", "bob");
+      OpenChannel c = cluster.oc("c");
+      InteractionId x = cluster.inbound("b");
+      cluster.settle();
+      c.routing().accept(pendingOfferOf(c, ANN).id());
+      cluster.settle();
+
+      c.routing().setPresence(ANN, Presence.OFFLINE);
+      cluster.settle();
+
+      Offer toBob = pendingOfferOf(cluster.oc("b"), BOB);
+      assertThat(toBob.interaction()).isEqualTo(x);
+      assertThat(c.interactions().get(x).owner()).isEmpty();
+      assertThat(cluster.logged("InteractionQueued")).as("NEW, then AGENT_OFFLINE").isEqualTo(2);
     }
   }
 }

@@ -16,6 +16,7 @@ import io.openchannel.routing.Presence;
 import io.openchannel.routing.Queue;
 import io.openchannel.routing.QueueId;
 import io.openchannel.routing.QueueMember;
+import io.openchannel.routing.RoutingOptions;
 import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.SenderProfile;
 import io.openchannel.spi.store.BlobStore;
@@ -71,11 +72,17 @@ final class RoutingCluster implements AutoCloseable {
   }
 
   final TestDatabase db;
+  private final RoutingOptions options;
   final ManualClock clock = new ManualClock();
   final Map<String, Node> nodes = new LinkedHashMap<>();
   private final AtomicInteger customers = new AtomicInteger();
 
   RoutingCluster(TestDatabase.Engine kind, String... names) {
+    this(kind, RoutingOptions.defaults(), names);
+  }
+
+  RoutingCluster(TestDatabase.Engine kind, RoutingOptions options, String... names) {
+    this.options = options;
     this.db = TestDatabase.fresh(kind);
     for (String name : names) {
       add(name);
@@ -92,7 +99,7 @@ final class RoutingCluster implements AutoCloseable {
         .blobStore(BlobStore.inMemory()).clock(clock).scheduler(scheduler)
         .cluster(ClusterOptions.defaults().withNodeId(name).withEventPoll(POLL)
             .withRouterLease(LEASE))
-        .listener(listener).build();
+        .routing(options).listener(listener).build();
     Node node = new Node(name, oc, scheduler, heard);
     nodes.put(name, node);
     return node;

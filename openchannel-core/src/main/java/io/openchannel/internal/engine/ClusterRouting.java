@@ -281,8 +281,9 @@ final class ClusterRouting {
     if (epoch == 0 || foreign.stream().noneMatch(ClusterRouting::concernsRouting)) {
       return;
     }
+    List<Effects> effects = new ArrayList<>();
     engine.transactions.routed(router().lock(), events -> {
-      for (Runnable step : foreignChanges.steps(foreign, events)) {
+      for (Runnable step : foreignChanges.steps(foreign, events, effects)) {
         long before = reloads;
         if (epoch == 0) {
           return;
@@ -293,6 +294,7 @@ final class ClusterRouting {
         }
       }
     });
+    effects.forEach(engine.routing::followUp);
   }
 
   /** Reloads the router now if this engine routes (after a queue change). */

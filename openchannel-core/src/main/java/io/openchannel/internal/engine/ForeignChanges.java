@@ -42,9 +42,11 @@ final class ForeignChanges {
 
   /**
    * The router steps for a batch of foreign events, in order; a step that cannot be applied
-   * throws (the caller reloads). Events that change no routing give no step.
+   * throws (the caller reloads). Events that change no routing give no step. What the steps ask
+   * for afterwards (an offline agent's work requeued) lands in {@code effects}.
    */
-  List<Runnable> steps(List<OpenChannelEvent> batch, List<OpenChannelEvent> events) {
+  List<Runnable> steps(List<OpenChannelEvent> batch, List<OpenChannelEvent> events,
+      List<Effects> effects) {
     // An accept also logs the assignment it made: applying the accept covers both.
     Set<InteractionId> accepted = new HashSet<>();
     for (OpenChannelEvent e : batch) {
@@ -54,9 +56,11 @@ final class ForeignChanges {
     }
     List<Runnable> steps = new java.util.ArrayList<>();
     for (OpenChannelEvent e : batch) {
-      Runnable step = step(e, accepted, new Effects(events));
+      Effects fx = new Effects(events);
+      Runnable step = step(e, accepted, fx);
       if (step != null) {
         steps.add(step);
+        effects.add(fx);
       }
     }
     return steps;

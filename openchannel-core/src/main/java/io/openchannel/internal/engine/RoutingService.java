@@ -107,7 +107,8 @@ final class RoutingService implements Routing, RouterTimers {
     }
   }
 
-  private void followUp(Effects fx) {
+  /** Runs what a router step asked for afterwards (auto-pause, requeue); call without locks. */
+  void followUp(Effects fx) {
     if (fx == null) {
       return;
     }
