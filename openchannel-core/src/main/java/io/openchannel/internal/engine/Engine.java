@@ -272,10 +272,10 @@ public final class Engine implements OpenChannel {
           ledgerCommands.closedIn(w, closed.id());
           return closed;
         };
-    return routing.write(lockKey(interactionId), true, work, (closed, fx) -> {
-      routing.router.closed(closed.id(), fx);
-      lockKeys.remove(closed.id()); // closed for good: later lookups read it again
-    });
+    Interaction closed = routing.write(lockKey(interactionId), true, work,
+        (c, fx) -> routing.router.closed(c.id(), fx));
+    lockKeys.remove(closed.id()); // closed for good: later lookups read it again
+    return closed;
   }
 
   /** Closes inside a transaction; shared by the host's and the agent's close. */
