@@ -138,6 +138,23 @@ public abstract class RoutingLedgerContract extends StoreContractSupport {
   }
 
   @Test
+  void offersThatEndedBeforeTheCutOffArePrunedPendingOnesStay() {
+    inTransaction(tx -> {
+      ledger().insertOffer(tx, offer("old", "ann", T0));
+      ledger().insertOffer(tx, offer("recent", "ann", T0));
+      ledger().insertOffer(tx, offer("pending", "ann", T0));
+      ledger().endOffer(tx, OfferId.of("old"), OfferState.TIMED_OUT, Optional.empty(), T0.plusSeconds(30));
+      return ledger().endOffer(tx, OfferId.of("recent"), OfferState.REJECTED, Optional.empty(),
+          T0.plusSeconds(90));
+    });
+
+    assertThat(ledger().pruneOffers(T0.plusSeconds(60))).isEqualTo(1);
+
+    assertThat(list(tx -> ledger().offersFor(tx, X))).extracting(o -> o.id().value())
+        .containsExactlyInAnyOrder("recent", "pending");
+  }
+
+  @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void ofEightThreadsEndingOneOfferAtOnceExactlyOneWins() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);

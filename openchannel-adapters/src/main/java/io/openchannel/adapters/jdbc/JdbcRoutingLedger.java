@@ -137,6 +137,13 @@ final class JdbcRoutingLedger implements RoutingLedger {
   }
 
   @Override
+  public int pruneOffers(Instant endedBefore) {
+    return store.inTransaction(t -> ((JdbcTransaction) t).execute("pruning ended offers",
+        "DELETE FROM oc_route_offer WHERE state <> 'PENDING' AND ended_at < ?",
+        Sql.nanos(endedBefore)));
+  }
+
+  @Override
   public void putWaiting(StoreTransaction t, WaitingEntry e) {
     JdbcTransaction tx = writable(t);
     // Update, else insert: an interaction is routed under its conversation's lock and the

@@ -53,6 +53,10 @@ import org.slf4j.LoggerFactory;
 final class ClusterRouting {
   private static final Logger log = LoggerFactory.getLogger(ClusterRouting.class);
   private static final int RELOAD_ATTEMPTS = 5;
+  /** How long ended offers stay in the store (for {@code Routing.offer} and S6 exclusions). */
+  static final Duration ENDED_OFFERS_KEPT = Duration.ofDays(1);
+  /** Lease ticks between two prunes of ended offers by the router. */
+  private static final int PRUNE_EVERY = 720;
 
   private final Engine engine;
   final RoutingLedger ledger;
@@ -65,6 +69,8 @@ final class ClusterRouting {
   private volatile Scheduler.Cancellable nextTick;
   /** The ledger's change counter at the last reload. Guarded by the router lock. */
   private long changesSeen;
+  /** Lease ticks while routing, for the prune. Only the tick touches it. */
+  private int ticksRouting;
   /** How many reloads ran. Guarded by the router lock. */
   private long reloads;
   private final ForeignChanges foreignChanges;
@@ -155,6 +161,9 @@ final class ClusterRouting {
           engine.transactions.routed(router().lock(), events -> drop());
         } else if (ledger.lease().changes() != changesSeen) {
           engine.transactions.routed(router().lock(), this::reloadInto);
+        }
+        if (++ticksRouting % PRUNE_EVERY == 0) {
+          ledger.pruneOffers(now.minus(ENDED_OFFERS_KEPT));
         }
       } else {
         Optional<Long> won = ledger.acquireLease(node, now, now.plus(lease));

@@ -71,6 +71,12 @@ public interface RoutingLedger {
   /** Every offer of the interaction, pending and ended, oldest first. */
   List<Offer> offersFor(StoreTransaction tx, InteractionId interaction);
 
+  /**
+   * Drops the offers that ended before {@code endedBefore}, in a transaction of its own; pending
+   * offers stay whatever their age. Returns how many were dropped.
+   */
+  int pruneOffers(Instant endedBefore);
+
   /** Puts the interaction in a queue, replacing its entry if it had one. */
   void putWaiting(StoreTransaction tx, WaitingEntry entry);
 

@@ -1,7 +1,8 @@
 -- openchannel schema 3 for PostgreSQL: routing shared by several engines (JdbcStore clusterRouting).
 
 -- Offers, pending and ended. An offer is ended by an UPDATE whose WHERE says state = 'PENDING',
--- so of two engines ending one offer (two accepts, an accept and a timeout) one wins.
+-- so of two engines ending one offer (two accepts, an accept and a timeout) one wins. Ended offers
+-- are pruned after a day.
 CREATE TABLE oc_route_offer (
   id             VARCHAR(128) COLLATE "C" PRIMARY KEY,
   interaction_id VARCHAR(128) COLLATE "C" NOT NULL,
@@ -16,6 +17,7 @@ CREATE TABLE oc_route_offer (
 CREATE INDEX oc_route_offer_interaction ON oc_route_offer (interaction_id);
 CREATE INDEX oc_route_offer_agent ON oc_route_offer (agent_id, state);
 CREATE INDEX oc_route_offer_state ON oc_route_offer (state, created_at);
+CREATE INDEX oc_route_offer_ended ON oc_route_offer (ended_at);
 
 -- Interactions in a queue that no agent has taken yet: one row each, replaced on each new stay.
 CREATE TABLE oc_route_waiting (
