@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * An engine in a second JVM process ({@link ClusterNodeMain}) and one in this JVM share a
  * PostgreSQL database: messages a third engine (without a connector, so it only stores them)
- * queues are sent by one of the two, each exactly once.
+ * queues are sent by one of the two, each exactly once; with routing in the database, the other
+ * JVM routes and this one's accept wins.
  */
 @DatabaseServer(TestDatabase.Engine.POSTGRESQL)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
