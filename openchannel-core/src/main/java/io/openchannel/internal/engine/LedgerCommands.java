@@ -68,22 +68,26 @@ final class LedgerCommands {
     InteractionId x = o.interaction();
     RoutingService routing = engine.routing;
     return routing.write(engine.lockKey(x), true, work -> {
+      // Lock order, the same as close and assign: the agent's row, the interaction's row, then
+      // offers. Accepts of one interaction's offers (ring-all) thus queue on the interaction
+      // instead of each holding its own offer while waiting for the others' (a deadlock).
       StoreTransaction tx = work.tx();
       Instant now = engine.now();
-      if (!ledger.endOffer(tx, offer, OfferState.ACCEPTED, Optional.empty(), now)) {
-        throw notPending(tx, offer);
-      }
       Agent agent = Engine.requireAgent(work, o.agent());
       Interaction i = Engine.requireInteraction(work, x);
       Account account = Engine.requireAccount(work, i.account());
       int load = ledger.lockAndCountAssigned(tx, agent.id(), account.type());
       int capacity = agent.capacityFor(account.type());
-      if (load >= capacity && !i.owner().equals(Optional.of(agent.id()))) {
+      boolean owns = i.owner().equals(Optional.of(agent.id()));
+      Interaction assigned = engine.assignIn(work, i, agent);
+      if (!ledger.endOffer(tx, offer, OfferState.ACCEPTED, Optional.empty(), now)) {
+        throw notPending(tx, offer); // rolls the assignment back too
+      }
+      if (load >= capacity && !owns) {
         throw new IllegalTransitionException("agent " + agent.id() + " already handles " + load
             + " " + account.type() + " interactions, their capacity of " + capacity
             + "; close one before accepting offer " + offer);
       }
-      Interaction assigned = engine.assignIn(work, i, agent);
       work.publish(new OfferAccepted(now, offer, x, agent.id()));
       takenIn(work, x);
       return assigned;
