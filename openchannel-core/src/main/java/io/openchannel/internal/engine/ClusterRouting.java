@@ -1,30 +1,17 @@
 package io.openchannel.internal.engine;
 
 import io.openchannel.ConcurrentUpdateException;
-import io.openchannel.event.AgentPresenceChanged;
 import io.openchannel.event.DeliveryStatusChanged;
-import io.openchannel.event.InteractionQueued;
 import io.openchannel.event.MessageAdded;
-import io.openchannel.event.OfferAccepted;
-import io.openchannel.event.OfferCreated;
-import io.openchannel.event.OfferRejected;
-import io.openchannel.event.OfferRescinded;
-import io.openchannel.event.OfferTimedOut;
 import io.openchannel.event.OpenChannelEvent;
 import io.openchannel.event.ReadStateChanged;
 import io.openchannel.event.TagsChanged;
 import io.openchannel.internal.routing.Effects;
 import io.openchannel.internal.routing.Router;
 import io.openchannel.internal.routing.RouterLoader;
-import io.openchannel.routing.Offer;
-import io.openchannel.routing.OfferId;
-import io.openchannel.routing.OfferState;
-import io.openchannel.routing.Queue;
-import io.openchannel.routing.RescindReason;
 import io.openchannel.spi.store.EventLog;
 import io.openchannel.spi.store.RoutingLedger;
 import io.openchannel.spi.store.StoreTransaction;
-import io.openchannel.spi.store.WaitingEntry;
 import io.openchannel.spi.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,15 +61,7 @@ final class ClusterRouting {
   /** How many reloads ran. Guarded by the router lock. */
   private long reloads;
   private final ForeignChanges foreignChanges;
-
-  /** A router write that does not hold any more. */
-  private static final class Conflict extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Conflict(String message) {
-      super(message, null, false, false);
-    }
-  }
+  private final RouterStepWrites writes;
 
   /** Thrown by a router step that is applied by reloading the router from the store instead. */
   static final class ReloadInstead extends RuntimeException {
@@ -109,6 +88,7 @@ final class ClusterRouting {
     this.node = engine.config.cluster().nodeId();
     this.lease = engine.config.cluster().routerLease();
     this.foreignChanges = new ForeignChanges(engine);
+    this.writes = new RouterStepWrites(engine, ledger);
   }
 
   private Router router() {
@@ -212,7 +192,7 @@ final class ClusterRouting {
       reloadInto(events);
       return;
     }
-    List<OpenChannelEvent> decided = withoutRepeats(events.subList(0, from),
+    List<OpenChannelEvent> decided = RouterStepWrites.withoutRepeats(events.subList(0, from),
         events.subList(from, events.size()));
     events.subList(from, events.size()).clear();
     if (decided.isEmpty()) {
@@ -222,13 +202,13 @@ final class ClusterRouting {
     try {
       events.addAll(engine.config.store().inTransaction(tx -> {
         fence(tx, held);
-        List<OpenChannelEvent> kept = write(tx, decided);
+        List<OpenChannelEvent> kept = writes.write(tx, decided);
         eventLog.append(tx, node, kept);
         return kept;
       }));
     } catch (Fenced e) {
       drop();
-    } catch (Conflict | ConcurrentUpdateException e) {
+    } catch (RouterStepWrites.Conflict | ConcurrentUpdateException e) {
       log.debug("a router step conflicted with another engine's change; reloading", e);
       reloadInto(events);
     } catch (RuntimeException e) {
@@ -239,43 +219,6 @@ final class ClusterRouting {
     }
   }
 
-  /**
-   * The step's events less what its command's own transaction already stored and published
-   * (the offer ends of a store-first accept, reject or close, a presence change): no transaction
-   * is needed for those.
-   */
-  private static List<OpenChannelEvent> withoutRepeats(List<OpenChannelEvent> stored,
-      List<OpenChannelEvent> step) {
-    java.util.Set<String> ended = new java.util.HashSet<>();
-    for (OpenChannelEvent e : stored) {
-      String key = endKey(e);
-      if (key != null) {
-        ended.add(key);
-      }
-    }
-    List<OpenChannelEvent> out = new ArrayList<>(step.size());
-    for (OpenChannelEvent e : step) {
-      String key = endKey(e);
-      if (!(e instanceof AgentPresenceChanged) && (key == null || !ended.contains(key))) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  /** The offer and how it ended, for an offer's end event; null for other events. */
-  private static String endKey(OpenChannelEvent e) {
-    if (e instanceof OfferAccepted a) {
-      return a.offer().value() + " ACCEPTED";
-    } else if (e instanceof OfferRejected r) {
-      return r.offer().value() + " REJECTED";
-    } else if (e instanceof OfferTimedOut t) {
-      return t.offer().value() + " TIMED_OUT";
-    } else if (e instanceof OfferRescinded r) {
-      return r.offer().value() + " RESCINDED " + r.reason();
-    }
-    return null;
-  }
 
   private void forgetUntilNextTick() {
     RouterLoader.clear(router());
@@ -339,7 +282,7 @@ final class ClusterRouting {
           RouterLoader.load(router(), s, new Effects(events));
           List<OpenChannelEvent> decided = new ArrayList<>(events.subList(tidied, events.size()));
           events.subList(tidied, events.size()).clear();
-          events.addAll(write(tx, decided));
+          events.addAll(writes.write(tx, decided));
           eventLog.append(tx, node, events);
           return null;
         });
@@ -349,7 +292,7 @@ final class ClusterRouting {
       } catch (Fenced e) {
         drop();
         return;
-      } catch (Conflict | ConcurrentUpdateException e) {
+      } catch (RouterStepWrites.Conflict | ConcurrentUpdateException e) {
         log.debug("reloading the router conflicted with another engine's change; again", e);
         RouterLoader.clear(router());
       } catch (RuntimeException e) {
@@ -371,50 +314,4 @@ final class ClusterRouting {
     }
   }
 
-  /**
-   * Writes what router events say to the ledger and returns the events to log and publish: an
-   * offer end the store already holds (this engine's own command stored it) is dropped, one the
-   * store holds otherwise is a {@link Conflict}; presence changes were published by the command.
-   */
-  private List<OpenChannelEvent> write(StoreTransaction tx, List<OpenChannelEvent> decided) {
-    List<OpenChannelEvent> kept = new ArrayList<>(decided.size());
-    for (OpenChannelEvent e : decided) {
-      boolean keep = true;
-      if (e instanceof OfferCreated c) {
-        ledger.insertOffer(tx, Offer.pending(c.offer(), c.interaction(), c.agent(), c.queue(),
-            c.at(), c.expiresAt()));
-      } else if (e instanceof OfferAccepted a) {
-        keep = end(tx, a.offer(), OfferState.ACCEPTED, Optional.empty(), a.at());
-      } else if (e instanceof OfferRejected r) {
-        keep = end(tx, r.offer(), OfferState.REJECTED, Optional.empty(), r.at());
-      } else if (e instanceof OfferTimedOut t) {
-        keep = end(tx, t.offer(), OfferState.TIMED_OUT, Optional.empty(), t.at());
-      } else if (e instanceof OfferRescinded r) {
-        keep = end(tx, r.offer(), OfferState.RESCINDED, Optional.of(r.reason()), r.at());
-      } else if (e instanceof InteractionQueued q) {
-        int priority = engine.routing.queries.queue(q.queue()).map(Queue::priority).orElse(0);
-        ledger.putWaiting(tx, new WaitingEntry(q.interaction(), q.queue(), priority, q.at()));
-      } else if (e instanceof AgentPresenceChanged) {
-        keep = false;
-      }
-      if (keep) {
-        kept.add(e);
-      }
-    }
-    return kept;
-  }
-
-  private boolean end(StoreTransaction tx, OfferId offer, OfferState state,
-      Optional<RescindReason> reason, Instant at) {
-    if (ledger.endOffer(tx, offer, state, reason, at)) {
-      return true;
-    }
-    Optional<Offer> stored = ledger.findOffer(tx, offer);
-    if (stored.isPresent() && stored.get().state() == state
-        && stored.get().rescindReason().equals(reason)) {
-      return false; // stored by this engine's command: logged there
-    }
-    throw new Conflict("offer " + offer + " is " + stored.map(o -> o.state().toString())
-        .orElse("unknown") + " in the store; the router wanted " + state);
-  }
 }
