@@ -25,15 +25,21 @@ import java.util.UUID;
  * @param eventPoll how often the engine reads other engines' events from the store's event log
  *     (when the store keeps one: {@code JdbcStore.builder(ds).clusterEvents(true)}); on PostgreSQL
  *     {@code NOTIFY} wakes it at once and the poll only covers a lost wake-up
+ * @param routerLease when the store keeps routing state ({@code JdbcStore.builder(ds)
+ *     .clusterRouting(true)}): how long the engine that routes holds that role without renewing
+ *     it (it renews every third of it). This is how long, at most, routing stops after the
+ *     routing engine dies, before another takes over; unused without such a store
  */
 public record ClusterOptions(String nodeId, Duration outboxLease, Optional<Duration> outboxSweep,
-    Duration eventPoll) {
+    Duration eventPoll, Duration routerLease) {
   /** The default lease: 60 seconds, four times the connectors' usual 15 s timeout. */
   public static final Duration DEFAULT_OUTBOX_LEASE = Duration.ofSeconds(60);
   /** The default event poll: every second. */
   public static final Duration DEFAULT_EVENT_POLL = Duration.ofSeconds(1);
   /** A sweep for engines that share a store: every 5 seconds. */
   public static final Duration SHARED_OUTBOX_SWEEP = Duration.ofSeconds(5);
+  /** The default router lease: 15 seconds, renewed every 5. */
+  public static final Duration DEFAULT_ROUTER_LEASE = Duration.ofSeconds(15);
 
   /** Validates the options. */
   public ClusterOptions {
@@ -42,6 +48,13 @@ public record ClusterOptions(String nodeId, Duration outboxLease, Optional<Durat
     Checks.notNull(outboxSweep, "outboxSweep");
     outboxSweep.ifPresent(d -> positive(d, "outboxSweep"));
     positive(eventPoll, "eventPoll");
+    positive(routerLease, "routerLease");
+  }
+
+  /** The options of earlier versions, with the default router lease. */
+  public ClusterOptions(String nodeId, Duration outboxLease, Optional<Duration> outboxSweep,
+      Duration eventPoll) {
+    this(nodeId, outboxLease, outboxSweep, eventPoll, DEFAULT_ROUTER_LEASE);
   }
 
   private static void positive(Duration d, String name) {
@@ -49,10 +62,13 @@ public record ClusterOptions(String nodeId, Duration outboxLease, Optional<Durat
     Checks.check(!d.isNegative() && !d.isZero(), name + " must be positive, got " + d);
   }
 
-  /** For a lone engine: a random node id, a 60 s outbox lease, no sweep, an event poll each second. */
+  /**
+   * For a lone engine: a random node id, a 60 s outbox lease, no sweep, an event poll each second,
+   * a 15 s router lease.
+   */
   public static ClusterOptions defaults() {
     return new ClusterOptions("node-" + UUID.randomUUID(), DEFAULT_OUTBOX_LEASE,
-        Optional.empty(), DEFAULT_EVENT_POLL);
+        Optional.empty(), DEFAULT_EVENT_POLL, DEFAULT_ROUTER_LEASE);
   }
 
   /** For engines that share a store: the defaults with a sweep every 5 s. */
@@ -62,22 +78,27 @@ public record ClusterOptions(String nodeId, Duration outboxLease, Optional<Durat
 
   /** This engine's name in outbox claims. */
   public ClusterOptions withNodeId(String value) {
-    return new ClusterOptions(value, outboxLease, outboxSweep, eventPoll);
+    return new ClusterOptions(value, outboxLease, outboxSweep, eventPoll, routerLease);
   }
 
   /** How long an outbox claim lasts. */
   public ClusterOptions withOutboxLease(Duration value) {
-    return new ClusterOptions(nodeId, value, outboxSweep, eventPoll);
+    return new ClusterOptions(nodeId, value, outboxSweep, eventPoll, routerLease);
   }
 
   /** How often the engine reads other engines' events from the store's event log. */
   public ClusterOptions withEventPoll(Duration value) {
-    return new ClusterOptions(nodeId, outboxLease, outboxSweep, value);
+    return new ClusterOptions(nodeId, outboxLease, outboxSweep, value, routerLease);
   }
 
   /** How often the engine sweeps for queued messages nobody is sending. */
   public ClusterOptions withOutboxSweep(Duration value) {
     Checks.notNull(value, "outboxSweep");
-    return new ClusterOptions(nodeId, outboxLease, Optional.of(value), eventPoll);
+    return new ClusterOptions(nodeId, outboxLease, Optional.of(value), eventPoll, routerLease);
+  }
+
+  /** How long the routing engine holds that role without renewing it (renewed every third). */
+  public ClusterOptions withRouterLease(Duration value) {
+    return new ClusterOptions(nodeId, outboxLease, outboxSweep, eventPoll, value);
   }
 }

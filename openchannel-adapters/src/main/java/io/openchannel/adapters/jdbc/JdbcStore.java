@@ -2,6 +2,7 @@ package io.openchannel.adapters.jdbc;
 
 import io.openchannel.spi.store.EventLog;
 import io.openchannel.spi.store.OutboxClaims;
+import io.openchannel.spi.store.RoutingLedger;
 import io.openchannel.spi.store.Store;
 import io.openchannel.spi.store.StoreTransaction;
 import java.sql.Connection;
@@ -67,14 +68,17 @@ public final class JdbcStore implements Store {
   private final int searchPickLimit;
   private final JdbcOutboxClaims outboxClaims;
   private final Optional<EventLog> eventLog;
+  private final Optional<RoutingLedger> routingLedger;
 
   private JdbcStore(DataSource dataSource, Dialect dialect, Optional<Duration> eventRetention,
-      int searchPickLimit) {
+      int searchPickLimit, boolean clusterRouting) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.searchPickLimit = searchPickLimit;
     this.outboxClaims = new JdbcOutboxClaims(this, dialect);
     this.eventLog = eventRetention.map(r -> new JdbcEventLog(this, dataSource, dialect, r));
+    this.routingLedger = clusterRouting ? Optional.of(new JdbcRoutingLedger(this))
+        : Optional.empty();
   }
 
   /** A builder for a store on {@code dataSource}. */
@@ -103,6 +107,15 @@ public final class JdbcStore implements Store {
   @Override
   public Optional<EventLog> eventLog() {
     return eventLog;
+  }
+
+  /**
+   * With {@link Builder#clusterRouting(boolean)}: queues, offers, waiting work and the router
+   * lease in the {@code oc_route_*} tables, so that every engine on the database routes as one.
+   */
+  @Override
+  public Optional<RoutingLedger> routingLedger() {
+    return routingLedger;
   }
 
   @Override
@@ -197,6 +210,7 @@ public final class JdbcStore implements Store {
     private Dialect dialect;
     private boolean migrate = true;
     private boolean clusterEvents;
+    private boolean clusterRouting;
     private Duration eventRetention = DEFAULT_EVENT_RETENTION;
     private int searchPickLimit = TextSearch.DEFAULT_PICK_LIMIT;
 
@@ -234,6 +248,19 @@ public final class JdbcStore implements Store {
     }
 
     /**
+     * Whether the engines on this database route as one (default: no; implies
+     * {@link #clusterEvents(boolean)}). With it, queues, offers, the work waiting in queues and
+     * the router lease live in the {@code oc_route_*} tables: one engine at a time (the lease
+     * holder) decides who is offered what, any engine accepts, rejects, closes or changes
+     * presence, and the database lets one accept of an offer win. Without it, routing lives in
+     * each engine's memory and one engine should route.
+     */
+    public Builder clusterRouting(boolean on) {
+      this.clusterRouting = on;
+      return this;
+    }
+
+    /**
      * How long {@code oc_event} keeps events (default 1 day): an engine stopped for longer than
      * this misses the events in between when it restarts under the same node id.
      */
@@ -267,7 +294,8 @@ public final class JdbcStore implements Store {
         checkTables(d);
       }
       return new JdbcStore(dataSource, d,
-          clusterEvents ? Optional.of(eventRetention) : Optional.empty(), searchPickLimit);
+          clusterEvents || clusterRouting ? Optional.of(eventRetention) : Optional.empty(),
+          searchPickLimit, clusterRouting);
     }
 
     private Dialect detect() {

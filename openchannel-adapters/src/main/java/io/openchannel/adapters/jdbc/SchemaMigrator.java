@@ -40,8 +40,8 @@ public final class SchemaMigrator {
    * gaps (a branch that adds a lower version later): each script runs when its version is not
    * recorded, so a database that has V4 still gets a V3 added afterwards.
    */
-  static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__cluster.sql", "V4__view.sql",
-      "V5__ingest.sql");
+  static final List<String> SCRIPTS = List.of("V1__base.sql", "V2__cluster.sql", "V3__routing.sql",
+      "V4__view.sql", "V5__ingest.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 

@@ -10,6 +10,7 @@ import io.openchannel.tck.IsolationContract;
 import io.openchannel.tck.ListContract;
 import io.openchannel.tck.MessageRepositoryContract;
 import io.openchannel.tck.OutboxClaimContract;
+import io.openchannel.tck.RoutingLedgerContract;
 import io.openchannel.tck.RepositoryContract;
 import io.openchannel.tck.TransactionContract;
 import org.junit.jupiter.api.Nested;
@@ -103,6 +104,14 @@ abstract class JdbcStoreKit {
     @Override
     protected Store newStore() {
       return newJdbcStore();
+    }
+  }
+
+  @Nested
+  class RoutingLedgers extends RoutingLedgerContract {
+    @Override
+    protected Store newStore() {
+      return TestDatabase.shared(engine()).newEmptyStore(true);
     }
   }
 

@@ -2,12 +2,26 @@ package io.openchannel.adapters.jdbc;
 
 import static io.openchannel.adapters.jdbc.ClusterFixture.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openchannel.IllegalTransitionException;
 import io.openchannel.OpenChannel;
+import io.openchannel.account.Account;
+import io.openchannel.account.AccountSettings;
+import io.openchannel.account.ChannelType;
+import io.openchannel.cluster.ClusterOptions;
 import io.openchannel.event.DeliveryStatusChanged;
 import io.openchannel.interaction.InteractionId;
 import io.openchannel.message.DeliveryStatus;
 import io.openchannel.message.MessageId;
+import io.openchannel.routing.Agent;
+import io.openchannel.routing.OfferId;
+import io.openchannel.routing.Presence;
+import io.openchannel.routing.Queue;
+import io.openchannel.routing.QueueId;
+import io.openchannel.routing.QueueMember;
+import io.openchannel.spi.channel.InboundMessage;
+import io.openchannel.spi.channel.SenderProfile;
 import io.openchannel.spi.store.BlobStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,7 +42,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * An engine in a second JVM process ({@link ClusterNodeMain}) and one in this JVM share a
  * PostgreSQL database: messages a third engine (without a connector, so it only stores them)
- * queues are sent by one of the two, each exactly once.
+ * queues are sent by one of the two, each exactly once; with routing in the database, the other
+ * JVM routes and this one's accept wins.
  */
 @DatabaseServer(TestDatabase.Engine.POSTGRESQL)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -105,6 +120,91 @@ class SeparateJvmClusterTest {
         assertThat(sends.values()).as("sends per message, both JVMs together").containsOnly(1);
         System.out.printf("other JVM sent %d, this JVM %d%n",
             total - platform.counts().size(), platform.counts().size());
+      } finally {
+        child.getOutputStream().close();
+        if (!child.waitFor(30, TimeUnit.SECONDS)) {
+          child.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  /**
+   * The engine in the other JVM routes (it started first, so it holds the router lease); this
+   * JVM's engine takes the customer's message and the agent's accept: the other JVM offers the
+   * work, this one's accept wins in the database, and the other JVM hears it.
+   */
+  @Test
+  void aRouterInAnotherJvmOffersTheWorkAndAnAcceptInThisOneWins() throws Exception {
+    Clock clock = Clock.systemUTC();
+    CountDownLatch childReady = new CountDownLatch(1);
+    List<String> offers = new CopyOnWriteArrayList<>();
+    CountDownLatch offered = new CountDownLatch(1);
+    List<String> accepted = new CopyOnWriteArrayList<>();
+    CountDownLatch childHeardAccept = new CountDownLatch(1);
+    try (TestDatabase db = TestDatabase.fresh(TestDatabase.Engine.POSTGRESQL)) {
+      JdbcStore.builder(db.dataSource()).build(); // the schema, before the other JVM migrates it
+      Process child = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"),
+          ClusterNodeMain.class.getName(), db.postgresUrl(), "router-jvm", "route")
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+      try {
+        Thread reader = new Thread(() -> {
+          try (BufferedReader in = new BufferedReader(
+              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+              if (line.equals("READY")) {
+                childReady.countDown();
+              } else if (line.startsWith("OFFER ")) {
+                offers.add(line.substring(6));
+                offered.countDown();
+              } else if (line.startsWith("ACCEPTED ")) {
+                accepted.add(line.substring(9));
+                childHeardAccept.countDown();
+              }
+            }
+          } catch (java.io.IOException e) {
+            // the child ended
+          }
+        }, "router-jvm-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(childReady.await(60, TimeUnit.SECONDS)).as("the other JVM started").isTrue();
+        JdbcRoutingLedger ledger = (JdbcRoutingLedger) JdbcStore.builder(db.dataSource())
+            .clusterRouting(true).build().routingLedger().orElseThrow();
+        assertThat(ledger.lease().node()).as("the other JVM routes").isEqualTo("router-jvm");
+
+        try (OpenChannel here = OpenChannel.builder()
+            .store(JdbcStore.builder(db.dataSource()).clusterRouting(true).build())
+            .blobStore(BlobStore.inMemory()).clock(clock)
+            .cluster(ClusterOptions.defaults().withNodeId("this-jvm")).build()) {
+          here.agents().create(Agent.of(ClusterFixture.ANN, "Ann")
+              .withCapacity(Map.of(ChannelType.TELEGRAM, 1)));
+          here.routing().setPresence(ClusterFixture.ANN, Presence.AVAILABLE);
+          QueueId q = QueueId.of("q");
+          here.queues().create(Queue.of(q, "Support",
+              List.of(QueueMember.of(ClusterFixture.ANN))));
+          here.accounts().create(Account.of(ClusterFixture.TG,
+              ChannelType.TELEGRAM, "Bot",
+              AccountSettings.builder()
+                  .replyUrl("https://api.example.org/bot").queue(q).build()));
+          InteractionId x = here.receive(ClusterFixture.TG, io.openchannel.spi.channel.InboundMessage
+              .text("in-1", SenderProfile.of("42"), "hello",
+                  clock.instant())).interaction().id();
+
+          assertThat(offered.await(60, TimeUnit.SECONDS)).as("the other JVM offered").isTrue();
+          OfferId offer = OfferId.of(offers.get(0));
+          assertThat(here.routing().accept(offer).owner()).hasValue(ClusterFixture.ANN);
+          assertThat(childHeardAccept.await(60, TimeUnit.SECONDS))
+              .as("the other JVM heard the accept").isTrue();
+          assertThat(accepted).containsExactly(offer.value());
+          assertThat(here.interactions().get(x).owner()).hasValue(ClusterFixture.ANN);
+          assertThatThrownBy(() -> here.routing().accept(offer))
+              .isInstanceOf(IllegalTransitionException.class);
+        }
       } finally {
         child.getOutputStream().close();
         if (!child.waitFor(30, TimeUnit.SECONDS)) {

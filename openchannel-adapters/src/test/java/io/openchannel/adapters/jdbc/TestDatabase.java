@@ -199,16 +199,22 @@ final class TestDatabase implements AutoCloseable {
     return newEmptyStore(b -> b);
   }
 
+  /** A store on this database with every table emptied first, routing in the database or not. */
+  JdbcStore newEmptyStore(boolean clusterRouting) {
+    return newEmptyStore(b -> b.clusterRouting(clusterRouting));
+  }
+
   /** The same, built with {@code options}. */
   synchronized JdbcStore newEmptyStore(
       java.util.function.UnaryOperator<JdbcStore.Builder> options) {
     JdbcStore store = options.apply(JdbcStore.builder(pool)).build();
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-      for (String table : new String[] {"oc_outbox_claim", "oc_event", "oc_event_cursor", "oc_message_word", "oc_message", "oc_interaction_tag",
+      for (String table : new String[] {"oc_route_offer", "oc_route_waiting", "oc_route_queue", "oc_outbox_claim", "oc_event", "oc_event_cursor", "oc_message_word", "oc_message", "oc_interaction_tag",
           "oc_interaction", "oc_conversation", "oc_contact_word", "oc_contact_field",
           "oc_contact_identity", "oc_contact", "oc_agent", "oc_account"}) {
         s.executeUpdate("DELETE FROM " + table);
       }
+      s.executeUpdate("UPDATE oc_router_lease SET node = '', epoch = 0, expires_at = 0");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty test database " + name + ": " + e, e);
     }

@@ -28,7 +28,9 @@ final class Admin {
   /** An account may name only a queue that exists (queues live in routing's memory). */
   private void checkQueue(Account account) {
     account.settings().queue().ifPresent(q -> {
-      if (!routing.read(() -> routing.router.hasQueue(q))) {
+      boolean exists = routing.ledger() != null ? routing.ledger().queue(q).isPresent()
+          : routing.read(() -> routing.router.hasQueue(q));
+      if (!exists) {
         throw new NotFoundException("account " + account.id() + " names queue " + q
             + ", which does not exist; create it with queues().create(...) first");
       }
@@ -95,8 +97,13 @@ final class Admin {
       @Override
       public Agent update(Agent agent) {
         Checks.notNull(agent, "agent");
-        return routing.write("agent:" + agent.id(), true, work -> work.tx().agents().update(agent),
-            (a, fx) -> routing.router.putAgent(a, false, fx));
+        return routing.write("agent:" + agent.id(), true, work -> {
+          Optional<Agent> before = routing.ledger() == null ? Optional.empty()
+              : work.tx().agents().find(agent.id());
+          Agent stored = work.tx().agents().update(agent);
+          before.ifPresent(b -> routing.ledger().agentChangedIn(work, b, stored, false));
+          return stored;
+        }, (a, fx) -> routing.router.putAgent(a, false, fx));
       }
 
       @Override

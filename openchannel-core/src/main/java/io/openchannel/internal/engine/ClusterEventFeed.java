@@ -103,6 +103,9 @@ final class ClusterEventFeed {
           }
           if (!batch.isEmpty()) {
             engine.transactions.deliverLogged(foreign);
+            // After the listeners: what the router decides on them committed later, so they
+            // hear it later (in order per interaction).
+            engine.routing.heard(foreign);
             cursor = batch.get(batch.size() - 1).seq();
             eventLog.saveCursor(node, cursor);
           }

@@ -60,6 +60,10 @@ public final class Engine implements OpenChannel {
   private final Admin admin;
   private final Reads reads;
   private final Optional<ClusterEventFeed> eventFeed;
+  /** With a store that keeps routing state: routing shared by the engines on it; else null. */
+  final ClusterRouting clusterRouting;
+  /** With a store that keeps routing state: the store-first routing commands; else null. */
+  final LedgerCommands ledgerCommands;
   /**
    * Lock keys of open interactions. A conversation's key never changes, so an interaction's lock
    * key can be kept while it is open and dropped when it closes; a plain map costs a fraction of a
@@ -91,8 +95,19 @@ public final class Engine implements OpenChannel {
     this.reads = new Reads(transactions, new JourneyReader(config.dispositions()),
         new InteractionView(transactions, config));
     dispatcher.recover();
+    var ledger = config.store().routingLedger();
+    if (ledger.isPresent() && config.store().eventLog().isEmpty()) {
+      throw new InvalidInputException("the store keeps routing state but no event log; engines "
+          + "that route together must hear each other (JdbcStore clusterRouting turns both on)");
+    }
+    this.ledgerCommands = ledger.map(l -> new LedgerCommands(this, l)).orElse(null);
+    this.clusterRouting = ledger.map(l -> new ClusterRouting(this, l,
+        config.store().eventLog().orElseThrow())).orElse(null);
     this.eventFeed = config.store().eventLog().map(l -> new ClusterEventFeed(this, l));
     eventFeed.ifPresent(ClusterEventFeed::start);
+    if (clusterRouting != null) {
+      clusterRouting.start();
+    }
   }
 
   @Override
@@ -233,6 +248,9 @@ public final class Engine implements OpenChannel {
       Agent agent = requireAgent(work, agentId);
       Interaction interaction = requireInteraction(work, interactionId);
       Interaction assigned = assignIn(work, interaction, agent);
+      if (ledgerCommands != null) {
+        ledgerCommands.takenIn(work, interactionId);
+      }
       info[0] = RoutingService.infoOf(work, assigned);
       info[1] = agent;
       return assigned;
@@ -269,10 +287,16 @@ public final class Engine implements OpenChannel {
   /** Runs a close in a routed write: the router rescinds offers and frees the agent (S13). */
   Interaction closeRouted(InteractionId interactionId,
       java.util.function.Function<Transactions.Work, Interaction> close) {
-    return routing.write(lockKey(interactionId), true, close, (closed, fx) -> {
-      routing.router.closed(closed.id(), fx);
-      lockKeys.remove(closed.id()); // closed for good: later lookups read it again
-    });
+    java.util.function.Function<Transactions.Work, Interaction> work = ledgerCommands == null
+        ? close : w -> {
+          Interaction closed = close.apply(w);
+          ledgerCommands.closedIn(w, closed.id());
+          return closed;
+        };
+    Interaction closed = routing.write(lockKey(interactionId), true, work,
+        (c, fx) -> routing.router.closed(c.id(), fx));
+    lockKeys.remove(closed.id()); // closed for good: later lookups read it again
+    return closed;
   }
 
   /** Closes inside a transaction; shared by the host's and the agent's close. */
@@ -293,6 +317,15 @@ public final class Engine implements OpenChannel {
     return routing.read(() -> io.openchannel.internal.routing.RouterInvariants.violations(routing.router));
   }
 
+  /**
+   * How many times this engine reloaded routing from the store (taking the router lease over,
+   * conflicts, transfers, signalled changes); 0 without a store that keeps routing state. For
+   * tests. Not API.
+   */
+  public long routingReloads() {
+    return clusterRouting == null ? 0 : clusterRouting.reloads();
+  }
+
   @Override
   public InputStream openAttachment(AttachmentId attachment) {
     io.openchannel.internal.util.Checks.notNull(attachment, "attachment");
@@ -310,6 +343,9 @@ public final class Engine implements OpenChannel {
     // Queued messages stay in the store and are sent by the next engine on it. The scheduler,
     // store and blob store are the host's, which closes them.
     dispatcher.stop();
+    if (clusterRouting != null) {
+      clusterRouting.stop();
+    }
     eventFeed.ifPresent(ClusterEventFeed::stop);
     if (config.scheduler() instanceof ThreadScheduler own) {
       own.shutdown(); // made by the builder, so ours to stop

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Queue administration: queues live in the router (in memory) in this version. */
+/** Queue administration: queues live in the router, or in the store when it keeps routing state. */
 final class QueueAdmin implements Queues {
   private final Engine engine;
 
@@ -23,6 +23,9 @@ final class QueueAdmin implements Queues {
   public Queue create(Queue queue) {
     Checks.notNull(queue, "queue");
     List<Agent> members = members(queue);
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.createQueue(queue);
+    }
     return engine.routing.step(fx -> engine.routing.router.createQueue(queue, members, fx));
   }
 
@@ -30,6 +33,9 @@ final class QueueAdmin implements Queues {
   public Queue update(Queue queue) {
     Checks.notNull(queue, "queue");
     List<Agent> members = members(queue);
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.updateQueue(queue);
+    }
     return engine.routing.step(fx -> engine.routing.router.updateQueue(queue, members, fx));
   }
 
@@ -46,6 +52,9 @@ final class QueueAdmin implements Queues {
   @Override
   public Optional<Queue> find(QueueId id) {
     Checks.notNull(id, "id");
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.queue(id);
+    }
     return engine.routing.read(() -> engine.routing.queries.queue(id));
   }
 
@@ -57,6 +66,9 @@ final class QueueAdmin implements Queues {
 
   @Override
   public List<Queue> list() {
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.queues();
+    }
     return engine.routing.read(engine.routing.queries::queues);
   }
 }

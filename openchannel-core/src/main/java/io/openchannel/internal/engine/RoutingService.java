@@ -50,14 +50,29 @@ final class RoutingService implements Routing, RouterTimers {
     this.transfers = new RouterTransfers(router);
   }
 
+  /** Routing shared through the store, or null when routing lives in this engine alone. */
+  ClusterRouting cluster() {
+    return engine.clusterRouting;
+  }
+
+  /** The store-first routing commands, or null when routing lives in this engine alone. */
+  LedgerCommands ledger() {
+    return engine.ledgerCommands;
+  }
+
   /** A store write plus the routing change it implies, atomically, then the follow-ups. */
   <T> T write(String lockKey, boolean routerDuringWork, Function<Transactions.Work, T> work,
       BiConsumer<T, Effects> afterCommit) {
     Effects[] fx = new Effects[1];
+    ClusterRouting cluster = engine.clusterRouting;
     T result = engine.transactions.writeRouted(lockKey, router.lock(), routerDuringWork, work,
         (r, events) -> {
           fx[0] = new Effects(events);
-          afterCommit.accept(r, fx[0]);
+          if (cluster == null) {
+            afterCommit.accept(r, fx[0]);
+          } else {
+            cluster.routed(events, () -> afterCommit.accept(r, fx[0]));
+          }
         });
     followUp(fx[0]);
     return result;
@@ -80,9 +95,14 @@ final class RoutingService implements Routing, RouterTimers {
   <T> T step(Function<Effects, T> step) {
     Effects[] fx = new Effects[1];
     Object[] result = new Object[1];
+    ClusterRouting cluster = engine.clusterRouting;
     engine.transactions.routed(router.lock(), events -> {
       fx[0] = new Effects(events);
-      result[0] = step.apply(fx[0]);
+      if (cluster == null) {
+        result[0] = step.apply(fx[0]);
+      } else {
+        cluster.routed(events, () -> result[0] = step.apply(fx[0]));
+      }
     });
     followUp(fx[0]);
     @SuppressWarnings("unchecked")
@@ -100,15 +120,22 @@ final class RoutingService implements Routing, RouterTimers {
     }
   }
 
-  private void followUp(Effects fx) {
+  /** Runs what a router step asked for afterwards (auto-pause, requeue); call without locks. */
+  void followUp(Effects fx) {
     if (fx == null) {
       return;
     }
     for (AgentId agent : fx.autoPauses()) {
       write("agent:" + agent, true, work -> {
         Agent a = Engine.requireAgent(work, agent);
-        return router.shouldAutoPause(agent)
-            ? work.tx().agents().update(a.withPresence(Presence.PAUSED)) : null;
+        if (!router.shouldAutoPause(agent)) {
+          return null;
+        }
+        Agent paused = work.tx().agents().update(a.withPresence(Presence.PAUSED));
+        if (engine.ledgerCommands != null) {
+          engine.ledgerCommands.agentChangedIn(work, a, paused, true);
+        }
+        return paused;
       }, (a, next) -> {
         if (a != null) {
           router.putAgent(a, true, next);
@@ -179,13 +206,23 @@ final class RoutingService implements Routing, RouterTimers {
     return write("agent:" + id, true, work -> {
       Agent current = Engine.requireAgent(work, id);
       Agent next = change.apply(current);
-      return next.equals(current) ? current : work.tx().agents().update(next);
+      if (next.equals(current)) {
+        return current;
+      }
+      Agent stored = work.tx().agents().update(next);
+      if (engine.ledgerCommands != null) {
+        engine.ledgerCommands.agentChangedIn(work, current, stored, false);
+      }
+      return stored;
     }, (a, fx) -> router.putAgent(a, false, fx));
   }
 
   @Override
   public Interaction accept(OfferId offer) {
     Checks.notNull(offer, "offer");
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.accept(offer);
+    }
     InteractionId x = read(() -> router.interactionOf(offer));
     return write(engine.lockKey(x), true, work -> {
       Offer o = router.requirePending(offer);
@@ -197,12 +234,21 @@ final class RoutingService implements Routing, RouterTimers {
   @Override
   public Offer reject(OfferId offer) {
     Checks.notNull(offer, "offer");
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.reject(offer);
+    }
     return step(fx -> router.reject(offer, fx));
   }
 
   @Override
   public Interaction transferToQueue(InteractionId interaction, QueueId queue, AgentId by) {
     Checks.notNull(queue, "queue");
+    if (engine.ledgerCommands != null) {
+      Checks.notNull(interaction, "interaction");
+      Checks.notNull(by, "by");
+      return engine.ledgerCommands.transfer(interaction, by, Optional.of(queue), Optional.empty())
+          .interaction();
+    }
     Transfer t = transfer(interaction, by, Optional.of(queue), Optional.empty());
     return t.interaction();
   }
@@ -210,6 +256,12 @@ final class RoutingService implements Routing, RouterTimers {
   @Override
   public Offer transferToAgent(InteractionId interaction, AgentId to, AgentId by) {
     Checks.notNull(to, "to");
+    if (engine.ledgerCommands != null) {
+      Checks.notNull(interaction, "interaction");
+      Checks.notNull(by, "by");
+      return engine.ledgerCommands.transfer(interaction, by, Optional.empty(), Optional.of(to))
+          .offer().orElseThrow();
+    }
     return transfer(interaction, by, Optional.empty(), Optional.of(to)).offer()[0];
   }
 
@@ -241,18 +293,27 @@ final class RoutingService implements Routing, RouterTimers {
   public List<Offer> pendingOffers(AgentId agent) {
     Checks.notNull(agent, "agent");
     engine.agents().get(agent);
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.pendingOffers(agent);
+    }
     return read(() -> queries.pendingOffers(agent));
   }
 
   @Override
   public Optional<Offer> offer(OfferId offer) {
     Checks.notNull(offer, "offer");
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.offer(offer);
+    }
     return read(() -> queries.offer(offer));
   }
 
   @Override
   public Optional<RoutingState> state(InteractionId interaction) {
     Checks.notNull(interaction, "interaction");
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.state(interaction);
+    }
     Optional<RoutingState> state = read(() -> queries.state(interaction));
     if (state.isPresent()) {
       return state;
@@ -264,8 +325,19 @@ final class RoutingService implements Routing, RouterTimers {
   @Override
   public List<InteractionId> waiting(QueueId queue) {
     Checks.notNull(queue, "queue");
+    if (engine.ledgerCommands != null) {
+      return engine.ledgerCommands.waiting(queue);
+    }
     return read(() -> queries.waiting(queue)).orElseThrow(() -> new NotFoundException("no queue "
         + queue + "; create it with queues().create(...)"));
+  }
+
+  /** Another engine's logged events, once this engine's listeners heard them. */
+  void heard(List<io.openchannel.event.OpenChannelEvent> foreign) {
+    ClusterRouting cluster = engine.clusterRouting;
+    if (cluster != null) {
+      cluster.heard(foreign);
+    }
   }
 
   // Timers: each fires a routing-only step; a stale one does nothing.

@@ -55,6 +55,22 @@ final class EndedOffers {
     return size;
   }
 
+  /** Forgets every ended offer (a router that reloads its state from a store). */
+  void clear() {
+    ids = null;
+    hashes = null;
+    interactions = null;
+    agents = null;
+    queues = null;
+    seconds = null;
+    nanos = null;
+    states = null;
+    reasons = null;
+    next = 0;
+    size = 0;
+    allocate(Math.min(capacity, FIRST_SLOTS));
+  }
+
   /** Keeps an ended offer, forgetting the oldest when full. */
   void put(Offer offer) {
     int h = hash(offer.id());

@@ -54,6 +54,15 @@ public interface Store {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Routing state in the store ({@link RoutingLedger}), so that several engines on it route as
+   * one, if the store keeps it (for a database, when the host asks for it). The default keeps
+   * none: routing lives in the engine's memory, right for one engine.
+   */
+  default java.util.Optional<RoutingLedger> routingLedger() {
+    return java.util.Optional.empty();
+  }
+
   /** A new, empty, thread-safe store in this JVM's memory. */
   static Store inMemory() {
     return new InMemoryStore();

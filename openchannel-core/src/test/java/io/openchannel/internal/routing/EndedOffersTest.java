@@ -46,6 +46,29 @@ class EndedOffersTest {
     }
   }
 
+  @Property(tries = 50)
+  void clearForgetsEverythingAndTheRingWorksAgainAfterwards(
+      @ForAll @IntRange(min = 1, max = 2000) int capacity,
+      @ForAll @IntRange(min = 0, max = 3000) int before,
+      @ForAll @IntRange(min = 0, max = 3000) int after) {
+    EndedOffers ended = new EndedOffers(capacity);
+    for (int n = 0; n < before; n++) {
+      ended.put(endedOffer(n, n % 10));
+    }
+    ended.clear();
+    assertThat(ended.size()).isZero();
+    for (int n = 0; n < before; n++) {
+      assertThat(ended.get(OfferId.of("o" + n))).isNull();
+    }
+    for (int n = before; n < before + after; n++) {
+      ended.put(endedOffer(n, n % 10));
+    }
+    assertThat(ended.size()).isEqualTo(Math.min(after, capacity));
+    for (int n = before + Math.max(0, after - capacity); n < before + after; n++) {
+      assertThat(ended.get(OfferId.of("o" + n))).isEqualTo(endedOffer(n, n % 10));
+    }
+  }
+
   private static Offer endedOffer(int n, int kind) {
     Instant created = Instant.ofEpochSecond(1_700_000_000L + n, n * 7 % 1_000_000_000);
     Offer pending = Offer.pending(OfferId.of("o" + n), InteractionId.of("i" + n / 3),

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         "InteractionViewBenchmark (the interactions view's first page over 1,000,000),",
         "JdbcInteractionViewBenchmark (the same on PostgreSQL),",
         "JdbcIngestBenchmark (inbound ingest on PostgreSQL next to a plain JDBC batch insert),",
-        "JdbcClusterBenchmark (ingest with and without cluster events, an outbox claim; PostgreSQL).",
+        "JdbcClusterBenchmark (ingest with and without cluster events, an outbox claim; PostgreSQL),",
+        "JdbcClusterAcceptBenchmark (the routing cycle with routing in PostgreSQL).",
         "The default runs the routing ones; --include View runs the view's."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec
