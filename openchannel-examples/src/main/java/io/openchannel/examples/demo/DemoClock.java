@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A clock that stands still until the demo moves it forward, so every run prints the same times.
@@ -14,23 +16,25 @@ import java.time.ZoneOffset;
  */
 final class DemoClock extends Clock {
   private volatile Instant now;
-  private volatile DemoScheduler scheduler;
+  /** One per engine on this clock (two when the demo runs two engines), in the order made. */
+  private final List<DemoScheduler> schedulers = new CopyOnWriteArrayList<>();
 
   DemoClock(Instant start) {
     this.now = start;
   }
 
   /**
-   * Moves the clock forward by {@code step}, running the scheduler's tasks as their due times
-   * pass, each with the clock at its own due time.
+   * Moves the clock forward by {@code step}, running the schedulers' tasks as their due times
+   * pass, each with the clock at its own due time: the earliest first whichever engine's it is,
+   * and at the same time the first engine's before the second's.
    */
   void advance(Duration step) {
     if (step.isNegative()) {
       throw new IllegalArgumentException("time only moves forward, got " + step);
     }
     Instant target = now.plus(step);
-    if (scheduler != null) {
-      scheduler.runUntil(target);
+    for (DemoScheduler next = earliest(target); next != null; next = earliest(target)) {
+      next.runFirst(target);
     }
     now = target;
   }
@@ -43,12 +47,23 @@ final class DemoClock extends Clock {
     advance(Duration.ZERO);
   }
 
-  /** Called once by the scheduler built on this clock. */
-  void drives(DemoScheduler scheduler) {
-    if (this.scheduler != null) {
-      throw new IllegalStateException("this clock already drives a scheduler");
+  /** The scheduler whose next task is due first, at or before {@code limit}; null if none. */
+  private DemoScheduler earliest(Instant limit) {
+    DemoScheduler first = null;
+    Instant firstDue = null;
+    for (DemoScheduler s : schedulers) {
+      Instant due = s.nextDue();
+      if (due != null && !due.isAfter(limit) && (firstDue == null || due.isBefore(firstDue))) {
+        first = s;
+        firstDue = due;
+      }
     }
-    this.scheduler = scheduler;
+    return first;
+  }
+
+  /** Called by each scheduler built on this clock. */
+  void drives(DemoScheduler scheduler) {
+    schedulers.add(scheduler);
   }
 
   /** Moves the clock to a task's due time; never back. */

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
           + " the platform delivers or refuses each message; the channels' messaging windows"
           + " close. Then queues offer new interactions to agents, who reject or accept them;"
           + " in a ring-all queue the first accept wins. Finally the interactions view, filtered"
-          + " and searched. Every event is shown as it happens."
+          + " and searched; last, two engines on one database route together and one takes over"
+          + " when the other dies. Every event is shown as it happens."
           + " The engine keeps its state in a new H2 database file in a temporary folder"
           + " (deleted at the end) and restarts on it at the end to show that nothing was lost;"
           + " it runs on a demo clock, with fake platforms: nothing leaves this process, and"
@@ -70,6 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
     try (DemoStore demoStore = DemoStore.open(storeOption)) {
       InteractionId mias = tour(demoStore.store(), clock, platforms, dispositions, events, say);
       new RestartScene(demoStore, clock, platforms, dispositions, say).run(mias);
+      // Its own clock: the engines of the tour are closed, and a clock drives whoever is on it.
+      new TwoEnginesScene(new DemoClock(clock.instant()), platforms, say, events).run();
     }
     say.blank();
     say.say("The code behind this demo is in io.openchannel.examples.demo; start with DemoCommand.");

@@ -19,6 +19,7 @@ final class DemoScheduler implements Scheduler {
   private final PriorityQueue<Task> tasks = new PriorityQueue<>(
       Comparator.comparing(Task::due).thenComparingLong(Task::sequence));
   private long sequence;
+  private boolean halted;
 
   DemoScheduler(DemoClock clock) {
     this.clock = clock;
@@ -27,18 +28,37 @@ final class DemoScheduler implements Scheduler {
 
   @Override
   public synchronized Cancellable schedule(Duration delay, Runnable task) {
+    if (halted) {
+      return () -> false;
+    }
     Task scheduled = new Task(clock.instant().plus(delay.isNegative() ? Duration.ZERO : delay),
         sequence++, task);
     tasks.add(scheduled);
     return () -> cancel(scheduled);
   }
 
-  /** Runs every task due at or before {@code limit}, moving the clock to each one's due time. */
-  void runUntil(Instant limit) {
-    for (Task next = takeDue(limit); next != null; next = takeDue(limit)) {
+  /** When the first task is due; null when none is waiting (or the engine was stopped). */
+  synchronized Instant nextDue() {
+    Task next = tasks.peek();
+    return next == null ? null : next.due();
+  }
+
+  /** Runs the first task if it is due at or before {@code limit}, moving the clock to its time. */
+  void runFirst(Instant limit) {
+    Task next = takeDue(limit);
+    if (next != null) {
       clock.moveTo(next.due());
       next.action().run(); // outside the lock: the task may schedule or cancel tasks
     }
+  }
+
+  /**
+   * Stops this engine's timers for good, as if its process were killed: what is waiting never
+   * runs and what is scheduled later is dropped.
+   */
+  synchronized void halt() {
+    halted = true;
+    tasks.clear();
   }
 
   private synchronized Task takeDue(Instant limit) {

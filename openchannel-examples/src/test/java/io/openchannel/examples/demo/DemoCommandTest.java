@@ -62,6 +62,17 @@ class DemoCommandTest {
   }
 
   @Test
+  void twoEnginesOnOneDatabaseGiveOneWinnerAndTakeOverFromACrashedRouter() {
+    assertThat(run.out())
+        .containsPattern("router +north \\(lease 15 s")
+        .contains("offer <id> is no longer pending (state RESCINDED, TAKEN_BY_OTHER_AGENT)")
+        .contains("North reads the owner from the database: Eva Lind.")
+        .containsPattern("router +south \\(took the lapsed lease")
+        .containsPattern("▸ OfferCreated +ring finn until [0-9:]+ for Hana Sato")
+        .contains("South offered Hana's interaction (OFFERING); Gus's stays Eva's.");
+  }
+
+  @Test
   void fillsTheCannedAnswersVariables() {
     assertThat(run.out()).contains("sent      \"Hi Mia, this is Ann Baker. Let me check for you!\"");
   }

@@ -60,4 +60,34 @@ class DemoSchedulerTest {
     assertThat(ran).isEmpty();
     assertThat(task.cancel()).isFalse();
   }
+
+  @Test
+  void twoEnginesSchedulersOnOneClockRunInTimeOrderTheFirstEnginesFirstOnATie() {
+    DemoScheduler second = new DemoScheduler(clock);
+    second.schedule(Duration.ofSeconds(5), () -> ran.add("second at 5"));
+    scheduler.schedule(Duration.ofSeconds(10), () -> ran.add("first at 10"));
+    second.schedule(Duration.ofSeconds(10), () -> ran.add("second at 10"));
+    scheduler.schedule(Duration.ofSeconds(5), () -> {
+      ran.add("first at 5");
+      second.schedule(Duration.ofSeconds(1), () -> ran.add("second at 6, scheduled by first"));
+    });
+
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(ran).containsExactly("first at 5", "second at 5",
+        "second at 6, scheduled by first", "first at 10", "second at 10");
+  }
+
+  @Test
+  void aHaltedSchedulerNeverRunsAgainAndTakesNoNewTasks() {
+    DemoScheduler second = new DemoScheduler(clock);
+    second.schedule(Duration.ofSeconds(5), () -> ran.add("halted"));
+    scheduler.schedule(Duration.ofSeconds(5), () -> ran.add("alive"));
+
+    second.halt();
+    assertThat(second.schedule(Duration.ZERO, () -> ran.add("after halt")).cancel()).isFalse();
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(ran).containsExactly("alive");
+  }
 }
