@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * How search compares text (S18), in one place so that every store gives the same answers.
  *
  * <p><b>Normalising</b> ({@link #normalize}): Unicode case is folded (upper then lower case in
- * the root locale, so {@code ß} matches {@code SS}), then Unicode NFKD (compatibility forms such
+ * the root locale, so {@code ß} matches {@code SS}; the final sigma {@code ς} folds to {@code σ}),
+ * then Unicode NFKD (compatibility forms such
  * as full-width letters and ligatures become plain letters), then every combining mark is removed
  * (accents, Arabic harakat, the emoji variation selector). {@code "Müller"}, {@code "MULLER"}
  * and {@code "muller"} all normalise to {@code "muller"}.
@@ -61,7 +62,10 @@ public final class SearchText {
   }
 
   private static String round(String text) {
-    String folded = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    // Lower-casing picks the Greek final sigma by context (a capital sigma before an apostrophe
+    // and a letter stays σ, the same letters cut into a word end in ς), so a word would not find
+    // itself: fold it to σ, as Unicode case folding does.
+    String folded = text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).replace('ς', 'σ');
     String decomposed = Normalizer.normalize(folded, Normalizer.Form.NFKD);
     StringBuilder sb = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); ) {
