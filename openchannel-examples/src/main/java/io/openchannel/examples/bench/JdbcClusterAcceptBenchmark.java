@@ -19,16 +19,11 @@ import io.openchannel.routing.RoutingStrategy;
 import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.SenderProfile;
 import io.openchannel.spi.store.BlobStore;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,7 +36,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The routing cycle (inbound, offer, accept, close) with routing in PostgreSQL
@@ -66,26 +60,18 @@ public class JdbcClusterAcceptBenchmark {
   private static final AgentId ANN = AgentId.of("ann");
   private static final String TEXT = "Hi! Where is my order? It was due yesterday.";
 
-  private final String schema = "oc_bench_"
-      + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
   private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
-  private JdbcConnectionPool pool;
+  private BenchSchema schema;
   private OpenChannel oc;
   private long n;
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
-    try (Connection c = DriverManager.getConnection(JdbcIngestBenchmark.url());
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    }
-    PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-    pg.setURL(JdbcIngestBenchmark.url());
-    pg.setCurrentSchema(schema);
-    pool = JdbcConnectionPool.create(pg);
+    schema = BenchSchema.create();
     // Runs what is due at once (the first router-lease tick: this engine routes) and never
     // what is due later (offer timeouts, renewals; nobody else wants the lease).
-    oc = OpenChannel.builder().store(JdbcStore.builder(pool).clusterRouting(true).build())
+    oc = OpenChannel.builder()
+        .store(JdbcStore.builder(schema.dataSource()).clusterRouting(true).build())
         .blobStore(BlobStore.inMemory()).cluster(ClusterOptions.defaults().withNodeId("bench"))
         .scheduler((delay, task) -> {
           if (delay.isZero()) {
@@ -105,11 +91,7 @@ public class JdbcClusterAcceptBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws SQLException {
     oc.close();
-    pool.dispose();
-    try (Connection c = DriverManager.getConnection(JdbcIngestBenchmark.url());
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schema.close();
   }
 
   /** A new customer's message is offered to Ann, who accepts it, then closes it. */

@@ -12,15 +12,10 @@ import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.SenderProfile;
 import io.openchannel.spi.store.BlobStore;
 import io.openchannel.spi.store.OutboxClaims;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,7 +29,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * What sharing a PostgreSQL database between engines costs one engine: inbound ingest with and
@@ -62,10 +56,8 @@ public class JdbcClusterBenchmark {
   @Param({"false", "true"})
   public boolean clusterEvents;
 
-  private final String schema = "oc_bench_"
-      + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
   private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
-  private JdbcConnectionPool pool;
+  private BenchSchema schema;
   private OpenChannel oc;
   private OutboxClaims claims;
   private InteractionId claimed;
@@ -73,15 +65,8 @@ public class JdbcClusterBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
-    try (Connection c = DriverManager.getConnection(JdbcIngestBenchmark.url());
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    }
-    PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-    pg.setURL(JdbcIngestBenchmark.url());
-    pg.setCurrentSchema(schema);
-    pool = JdbcConnectionPool.create(pg);
-    JdbcStore store = JdbcStore.builder(pool).clusterEvents(clusterEvents).build();
+    schema = BenchSchema.create();
+    JdbcStore store = JdbcStore.builder(schema.dataSource()).clusterEvents(clusterEvents).build();
     claims = store.outboxClaims();
     oc = OpenChannel.builder().store(store).blobStore(BlobStore.inMemory())
         .cluster(ClusterOptions.defaults().withNodeId("bench"))
@@ -95,11 +80,7 @@ public class JdbcClusterBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws SQLException {
     oc.close();
-    pool.dispose();
-    try (Connection c = DriverManager.getConnection(JdbcIngestBenchmark.url());
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schema.close();
   }
 
   /** One inbound message through the engine, with or without the event log. */
