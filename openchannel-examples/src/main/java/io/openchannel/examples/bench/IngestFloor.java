@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,28 +13,24 @@ import java.util.Set;
 
 /**
  * The rows the engine writes for a batch of inbound messages from customers who each have an
- * open interaction, written by plain JDBC batches ({@code addBatch}, one transaction) and nothing
- * else: per message its {@code oc_message} row and its {@code oc_message_word} rows (the same
- * words, from {@link SearchText}), the customer's {@code oc_interaction} row updated in the
- * columns the engine sets (last message, its time and the view's sort time change; the rest is
- * written again unchanged, as the engine does), and the {@code oc_conversation} row updated in
- * the columns the engine sets (its last inbound time changes). No reads, no locks, no version
- * checks, no events: what is left is the price of the rows themselves.
+ * open interaction, written by plain JDBC batches ({@code addBatch}, one transaction, inserts
+ * rewritten to multi-row {@code VALUES} by the driver) and nothing else: per message its
+ * {@code oc_message} row and its {@code oc_message_word} rows (the same words, from
+ * {@link SearchText}), the customer's {@code oc_interaction} row (its last message, that
+ * message's time and the view's sort time change) and {@code oc_conversation} row (its last
+ * inbound time changes). Each update sets only the columns that change, by id alone: no reads,
+ * no locks, no version checks, no events. What is left is the price of the rows themselves,
+ * the floor of any store of the same schema.
  *
  * <p>How it was matched: the engine's statements for a steady-state {@code receiveAll} were
- * recorded by wrapping its {@code DataSource} ({@code JdbcIngestStatementsTest} in the adapters'
- * tests pins them): four reads (dedupe, account, conversations and interactions, the last two
- * {@code FOR UPDATE}) and four writes, which are the four statements here, with the same tables,
- * the same SET columns and one row per message (per word for the words).
+ * recorded by wrapping its {@code DataSource} with the adapters' test {@code StatementLog}
+ * ({@code JdbcIngestStatementsTest} pins them): four reads (dedupe, account, conversations and
+ * interactions, the last two {@code FOR UPDATE}) and four writes to these four tables, one row
+ * per message in each (one per word for the words), in this order.
  */
 final class IngestFloor {
   private final String[] interactions;
   private final String[] conversations;
-  private final String[] interactionRows; // visibility, origin, status as stored, joined by '|'
-  private final long[] startedAt;
-  private final String[] tags;
-  private final int[] interactionCounts;
-  private final long[] createdAt;
   private final String account;
   private final String text;
   private final String textNorm;
@@ -50,15 +47,9 @@ final class IngestFloor {
     this.words = List.copyOf(distinctWords(text));
     interactions = new String[n];
     conversations = new String[n];
-    interactionRows = new String[n];
-    startedAt = new long[n];
-    tags = new String[n];
-    interactionCounts = new int[n];
-    createdAt = new long[n];
-    try (PreparedStatement ps = c.prepareStatement("SELECT c.id, c.open_interaction, "
-        + "c.interaction_count, c.created_at, i.visibility, i.origin, i.status, i.started_at, "
-        + "i.tags FROM oc_conversation c JOIN oc_interaction i ON i.id = c.open_interaction "
-        + "WHERE c.account_id = ? AND c.address = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, open_interaction "
+        + "FROM oc_conversation WHERE account_id = ? AND address = ? "
+        + "AND open_interaction IS NOT NULL")) {
       for (int k = 0; k < n; k++) {
         ps.setString(1, account);
         ps.setString(2, addresses.get(k));
@@ -68,11 +59,6 @@ final class IngestFloor {
           }
           conversations[k] = rs.getString(1);
           interactions[k] = rs.getString(2);
-          interactionCounts[k] = rs.getInt(3);
-          createdAt[k] = rs.getLong(4);
-          interactionRows[k] = rs.getString(5) + "|" + rs.getString(6) + "|" + rs.getString(7);
-          startedAt[k] = rs.getLong(8);
-          tags[k] = rs.getString(9);
         }
       }
     }
@@ -91,12 +77,10 @@ final class IngestFloor {
     c.setAutoCommit(false);
     int n = interactions.length;
     try (PreparedStatement conv = c.prepareStatement("UPDATE oc_conversation SET "
-            + "open_interaction = ?, interaction_count = ?, unmanaged_count = ?, created_at = ?, "
-            + "last_inbound_at = ?, sent_after_window = ?, version = version + 1 WHERE id = ?");
-        PreparedStatement inter = c.prepareStatement("UPDATE oc_interaction SET visibility = ?, "
-            + "origin = ?, status = ?, started_at = ?, first_agent = ?, owner_agent = ?, "
-            + "is_read = ?, tags = ?, last_message_at = ?, last_message = ?, last_direction = ?, "
-            + "sort_at = ?, closed_at = ?, disposition = ?, version = version + 1 WHERE id = ?");
+            + "last_inbound_at = ?, version = version + 1 WHERE id = ?");
+        PreparedStatement inter = c.prepareStatement("UPDATE oc_interaction SET "
+            + "last_message_at = ?, last_message = ?, sort_at = ?, version = version + 1 "
+            + "WHERE id = ?");
         PreparedStatement msg = c.prepareStatement("INSERT INTO oc_message (id, interaction_id, "
             + "account_id, direction, kind, body, body_norm, attachment, author, auto_reply, "
             + "canned, channel_message_id, delivery_status, failure_reason, template, send_terms, "
@@ -110,32 +94,15 @@ final class IngestFloor {
         int k = (int) (m % n);
         String id = String.format("FLOOR%021d", ids++); // as long as an engine id, ordered too
         messages.add(new String[] {id, interactions[k], "floor-mid-" + m});
-        conv.setString(1, interactions[k]);
-        conv.setInt(2, interactionCounts[k]);
-        conv.setInt(3, 0);
-        conv.setLong(4, createdAt[k]);
-        conv.setLong(5, sentNanos);
-        conv.setInt(6, 0);
-        conv.setString(7, conversations[k]);
+        conv.setLong(1, sentNanos);
+        conv.setString(2, conversations[k]);
         conv.addBatch();
-        String[] row = interactionRows[k].split("\\|");
-        inter.setString(1, row[0]);
-        inter.setString(2, row[1]);
-        inter.setString(3, row[2]);
-        inter.setLong(4, startedAt[k]);
-        inter.setString(5, null);
-        inter.setString(6, null);
-        inter.setBoolean(7, false);
-        inter.setString(8, tags[k]);
-        inter.setLong(9, nowNanos);
-        inter.setString(10, "{\"messageId\":\"" + id + "\",\"at\":\"" + java.time.Instant.ofEpochSecond(
-            0, nowNanos) + "\",\"direction\":\"IN\",\"kind\":\"TEXT\",\"preview\":\"" + text
+        inter.setLong(1, nowNanos);
+        inter.setString(2, "{\"messageId\":\"" + id + "\",\"at\":\"" + Instant.ofEpochSecond(0,
+            nowNanos) + "\",\"direction\":\"IN\",\"kind\":\"TEXT\",\"preview\":\"" + text
             + "\"}");
-        inter.setString(11, "IN");
-        inter.setLong(12, nowNanos);
-        inter.setNull(13, java.sql.Types.BIGINT);
-        inter.setString(14, null);
-        inter.setString(15, interactions[k]);
+        inter.setLong(3, nowNanos);
+        inter.setString(4, interactions[k]);
         inter.addBatch();
       }
       // The engine's order: conversations, interactions, messages, words.
