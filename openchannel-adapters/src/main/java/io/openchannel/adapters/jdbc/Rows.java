@@ -34,11 +34,6 @@ abstract class Rows<I, T> implements Repository<I, T> {
   private final String[] immutableColumns;
   private final String[][] extraInsert;
   private final String extraUpdate;
-  /**
-   * The column values of the rows this writable transaction locked or wrote, at their versions:
-   * a bulk update on PostgreSQL then sets only the columns some row really changes.
-   */
-  private final StoredChildren<List<Object>> storedValues = new StoredChildren<>();
 
   /**
    * @param columns every column but {@code id} and {@code version}, in the order of
@@ -169,28 +164,13 @@ abstract class Rows<I, T> implements Repository<I, T> {
   }
 
   private Object[] settable(Object[] values) {
-    return settable(values, set);
-  }
-
-  private static Object[] settable(Object[] values, boolean[] written) {
     List<Object> kept = new ArrayList<>(values.length);
     for (int i = 0; i < values.length; i++) {
-      if (written[i]) {
+      if (set[i]) {
         kept.add(values[i]);
       }
     }
     return kept.toArray();
-  }
-
-  /**
-   * Marks in {@code written} the settable columns whose {@code values} differ from what row
-   * {@code id} is known to hold at {@code version}; all of them when that is not known.
-   */
-  private void changedColumns(String id, long version, Object[] values, boolean[] written) {
-    List<Object> known = storedValues.known(id, version);
-    for (int i = 0; i < values.length; i++) {
-      written[i] |= set[i] && (known == null || !java.util.Objects.equals(known.get(i), values[i]));
-    }
   }
 
   /** Writes what lives in other tables for many entities; subclasses may batch it. */
@@ -210,10 +190,6 @@ abstract class Rows<I, T> implements Repository<I, T> {
     for (T entity : Bulk.queryIn(tx, "finding " + byKey.size() + " " + kind + "s",
         select, "", "id", new Object[0], new ArrayList<>(byKey.keySet()), true, this::read)) {
       found.put(idOf(entity), entity);
-      if (!tx.readOnly() && Bulk.arrays(tx)) { // read to be updated: what it holds is known now
-        storedValues.remember(id(idOf(entity)), version(entity),
-            java.util.Arrays.asList(values(entity)));
-      }
     }
     return found;
   }
@@ -293,35 +269,19 @@ abstract class Rows<I, T> implements Repository<I, T> {
     }
     List<Object[]> rows = new ArrayList<>(chains.size());
     List<T> last = new ArrayList<>(chains.size());
-    boolean arrays = Bulk.arrays(tx);
-    List<Object[]> latestValues = new ArrayList<>(chains.size());
-    boolean[] written = arrays ? new boolean[columns.length] : set;
-    for (Map.Entry<String, T[]> chain : chains.entrySet()) {
-      Object[] values = values(chain.getValue()[1]);
-      latestValues.add(values);
-      if (arrays) {
-        changedColumns(chain.getKey(), version(chain.getValue()[0]), values, written);
-      }
-    }
-    int at = 0;
     for (Map.Entry<String, T[]> chain : chains.entrySet()) {
       T latest = chain.getValue()[1];
-      rows.add(concat(settable(latestValues.get(at++), written), extraUpdateValues(latest),
+      rows.add(concat(settable(values(latest)), extraUpdateValues(latest),
           new Object[] {version(latest) + 1, chain.getKey(), version(chain.getValue()[0])},
           immutableValues(latest)));
       last.add(latest);
     }
     String doing = "updating " + rows.size() + " " + kind + "s";
     java.util.Set<String> updated = new java.util.HashSet<>();
-    if (arrays) {
+    if (Bulk.arrays(tx)) {
       String[] types = Bulk.types(rows, rows.get(0).length);
-      updated.addAll(tx.query(doing, bulkUpdate(types, written), rs -> rs.getString(1),
+      updated.addAll(tx.query(doing, bulkUpdate(types), rs -> rs.getString(1),
           Bulk.columnArrays(tx, rows, types)));
-      at = 0;
-      for (T latest : last) {
-        storedValues.remember(id(idOf(latest)), version(latest) + 1,
-            java.util.Arrays.asList(latestValues.get(at++)));
-      }
     } else {
       int[] counts = tx.executeBatchCounts(doing, update, rows);
       for (int i = 0; i < counts.length; i++) {
@@ -357,11 +317,11 @@ abstract class Rows<I, T> implements Repository<I, T> {
    * {@code UPDATE t SET ... FROM unnest(...) v WHERE t.id = v.id AND t.version = v.version ...
    * RETURNING t.id}: the ids it returns are the rows whose version (and fixed columns) matched.
    */
-  private String bulkUpdate(String[] types, boolean[] written) {
+  private String bulkUpdate(String[] types) {
     StringBuilder sets = new StringBuilder();
     int[] at = {0};
     for (int i = 0; i < columns.length; i++) {
-      if (written[i]) {
+      if (set[i]) {
         sets.append(columns[i]).append(" = v.p").append(at[0]++).append(", ");
       }
     }
