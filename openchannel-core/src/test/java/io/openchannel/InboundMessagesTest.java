@@ -96,6 +96,25 @@ class InboundMessagesTest {
   }
 
   @Test
+  void aMessageSentNoLaterThanTheLastLeavesTheConversationUnwritten() {
+    ReceiveResult first = f.customerWrites(FB, "psid-1", "Hello?");
+    Conversation before = f.oc.interactions().conversation(first.interaction().conversation());
+    // The clock stands still: the same second, as a channel with second-precision times gives.
+    f.oc.receive(FB, InboundMessage.text("same-second", SenderProfile.of("psid-1", "Mia", "Rossi"),
+        "Still there?", f.clock.instant()));
+    f.oc.receiveAll(FB, List.of(InboundMessage.text("late-retry",
+        SenderProfile.of("psid-1", "Mia", "Rossi"), "Hello again", before.createdAt()
+            .minus(Duration.ofMinutes(5)))));
+
+    assertThat(f.oc.interactions().conversation(before.id())).isEqualTo(before);
+    f.clock.advance(Duration.ofMinutes(1));
+    f.customerWrites(FB, "psid-1", "Anyone?");
+    Conversation after = f.oc.interactions().conversation(before.id());
+    assertThat(after.lastInboundAt()).contains(f.clock.instant());
+    assertThat(after.version()).isEqualTo(before.version() + 1);
+  }
+
+  @Test
   void messageAfterCloseOpensANewInteractionInTheSameConversation() {
     ReceiveResult first = f.customerWrites(FB, "psid-1", "Hello?");
     f.oc.close(first.interaction().id());

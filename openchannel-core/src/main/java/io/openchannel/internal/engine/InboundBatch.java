@@ -220,7 +220,10 @@ final class InboundBatch {
         interaction = writes.interaction(work, conversation.openInteraction().get());
       }
       Instant written = in.sentAt().isAfter(now) ? now : in.sentAt();
-      conversation = writes.update(conversation.withInbound(written));
+      Conversation wrote = conversation.withInbound(written);
+      if (wrote != conversation) { // an earlier or equal time changes nothing: no write
+        conversation = writes.update(wrote);
+      }
       conversations.put(key, conversation);
       Optional<Attachment> attachment = intakes.get(i).attachment();
       MessageKind kind = attachment.isEmpty() ? MessageKind.TEXT

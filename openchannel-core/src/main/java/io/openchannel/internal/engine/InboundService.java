@@ -129,7 +129,10 @@ final class InboundService {
     // Windows count from the channel's time of the message, which a delayed webhook retry makes
     // earlier than ours; a channel clock ahead of ours is not believed.
     Instant written = in.sentAt().isAfter(now) ? now : in.sentAt();
-    conversation = work.tx().conversations().update(conversation.withInbound(written));
+    Conversation inbound = conversation.withInbound(written);
+    if (inbound != conversation) { // a retry's earlier time, or the same second, changes nothing
+      conversation = work.tx().conversations().update(inbound);
+    }
     MessageKind kind = attachment.isEmpty() ? MessageKind.TEXT
         : in.voice() ? MessageKind.VOICE : MessageKind.ATTACHMENT;
     Message message = work.tx().messages().insert(new Message(MessageId.of(engine.ids.next()),
