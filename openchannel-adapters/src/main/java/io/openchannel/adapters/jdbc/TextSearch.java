@@ -12,16 +12,21 @@ import java.util.List;
  *   <li><b>pick</b> the interactions of the rarest word from the word tables ({@code i.id IN
  *       (... UNION ...)}), when it has fewer than {@code pickLimit} word rows: the database
  *       reads those rows and the interactions they name, and checks the other words by probe;
- *   <li><b>probe</b> each word per interaction ({@code EXISTS (... UNION ALL ...)} on the
- *       {@code (owner, word)} indexes), when every word is common: walking the page's order
- *       then finds a page of matches after a few rows each, where picking would read every one
- *       of tens of thousands of matches first.
+ *   <li><b>probe</b> each word per interaction ({@code EXISTS} on the {@code (owner, word)}
+ *       indexes), when every word is common: walking the page's order then finds a page of
+ *       matches after a few rows each, where picking would read every one of tens of thousands
+ *       of matches first.
  * </ul>
  *
- * Both forms select the same interactions; only the work differs. The frequency comes from one
- * query that counts each word's rows up to {@code pickLimit}, so it costs at most that many index
- * entries a word. A set operation inside {@code EXISTS} also keeps PostgreSQL from turning the
- * probe into a hash of every match, which it does for a plain {@code EXISTS} it misjudges.
+ * Both forms select the same interactions; only the work differs. One query counts each word's
+ * message rows and contact interactions up to {@code pickLimit}, so it costs at most that many
+ * index entries a word. A word no contact has is probed on the messages alone: a plain
+ * {@code EXISTS} the planner may run as a semi-join (PostgreSQL hashes the word's rows when a
+ * count must read tens of thousands of candidates, and walks per row for a page), and one index
+ * probe a row instead of two. A word some contact has keeps both probes; on PostgreSQL and H2 as
+ * a set operation inside {@code EXISTS}, which keeps PostgreSQL from hashing every match of a
+ * misjudged probe, on MariaDB as two {@code EXISTS}, because MariaDB runs a set operation in a
+ * subquery per row at many times the cost of an index probe.
  */
 final class TextSearch {
   /** Fewer word rows than this: pick the rarest word's interactions. */
@@ -31,19 +36,39 @@ final class TextSearch {
       "SELECT w.interaction_id FROM oc_message_word w WHERE w.word LIKE ? ESCAPE '!'";
   private static final String CONTACT_ROWS = "SELECT c.id FROM oc_contact_word w JOIN "
       + "oc_interaction c ON c.contact_id = w.contact_id WHERE w.word LIKE ? ESCAPE '!'";
+  private static final String MESSAGE_PROBE = "SELECT 1 FROM oc_message_word w WHERE "
+      + "w.interaction_id = i.id AND w.word LIKE ? ESCAPE '!'";
+  private static final String CONTACT_PROBE = "SELECT 1 FROM oc_contact_word w WHERE "
+      + "w.contact_id = i.contact_id AND w.word LIKE ? ESCAPE '!'";
 
   private final String condition;
   private final List<Object> params;
+  private final boolean probesEveryWord;
 
-  private TextSearch(String condition, List<Object> params) {
+  private TextSearch(String condition, List<Object> params, boolean probesEveryWord) {
     this.condition = condition;
     this.params = params;
+    this.probesEveryWord = probesEveryWord;
   }
 
   /** The condition for {@code words} (at least one), chosen by their frequency in {@code tx}. */
   static TextSearch of(JdbcTransaction tx, List<String> words, int pickLimit) {
     List<String> patterns = words.stream().map(SearchWords::prefixPattern).toList();
-    int rarest = pickLimit > 0 ? rarest(tx, patterns, pickLimit) : -1;
+    if (tx.dialect() == Dialect.POSTGRESQL) {
+      // A generic plan (the driver prepares a statement on the server after a few runs, and
+      // PostgreSQL then plans it once for any parameters) cannot read an index range for
+      // "LIKE ?": it would probe every candidate row even where hashing a word's index range
+      // costs a tenth. Parallel workers cost a page that stops after 51 rows many times its
+      // serial walk (10 ms serial, 50-130 ms with two workers for "where order" on a million
+      // interactions), and a count stopped at its limit gains nothing from them either.
+      // Both settings end with this transaction.
+      tx.queryOne("planning the search for its words",
+          "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+              + "set_config('max_parallel_workers_per_gather', '0', true)",
+          rs -> rs.getString(1));
+    }
+    Frequency[] frequencies = frequencies(tx, patterns, Math.max(pickLimit, 1));
+    int rarest = pickLimit > 0 ? rarest(frequencies, pickLimit) : -1;
     List<String> parts = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     if (rarest >= 0) {
@@ -55,41 +80,58 @@ final class TextSearch {
       values.add(patterns.get(rarest));
     }
     for (int k = 0; k < patterns.size(); k++) {
-      if (k != rarest) {
-        parts.add("EXISTS (SELECT 1 FROM oc_message_word w WHERE w.interaction_id = i.id AND "
-            + "w.word LIKE ? ESCAPE '!' UNION ALL SELECT 1 FROM oc_contact_word w WHERE "
-            + "w.contact_id = i.contact_id AND w.word LIKE ? ESCAPE '!')");
-        values.add(patterns.get(k));
-        values.add(patterns.get(k));
+      if (k == rarest) {
+        continue;
       }
+      String pattern = patterns.get(k);
+      values.add(pattern);
+      if (frequencies[k].contactInteractions() == 0) {
+        parts.add("EXISTS (" + MESSAGE_PROBE + ")");
+        continue;
+      }
+      values.add(pattern);
+      parts.add(tx.dialect() == Dialect.MARIADB
+          ? "(EXISTS (" + MESSAGE_PROBE + ") OR EXISTS (" + CONTACT_PROBE + "))"
+          : "EXISTS (" + MESSAGE_PROBE + " UNION ALL " + CONTACT_PROBE + ")");
     }
-    return new TextSearch(String.join(" AND ", parts), values);
+    return new TextSearch(String.join(" AND ", parts), values, rarest < 0);
   }
 
-  /** The index of the word with the fewest rows if it has fewer than {@code limit}, else -1. */
-  private static int rarest(JdbcTransaction tx, List<String> patterns, int limit) {
+  /** A word's message rows and its contacts' interactions, each counted up to a limit. */
+  private record Frequency(long messageRows, long contactInteractions) {
+    long rows() {
+      return messageRows + contactInteractions;
+    }
+  }
+
+  private static Frequency[] frequencies(JdbcTransaction tx, List<String> patterns, int limit) {
     List<String> columns = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     for (String pattern : patterns) {
-      columns.add("(SELECT COUNT(*) FROM (" + MESSAGE_ROWS + " LIMIT ?) m) + (SELECT COUNT(*) "
-          + "FROM (" + CONTACT_ROWS + " LIMIT ?) k)");
+      columns.add("(SELECT COUNT(*) FROM (" + MESSAGE_ROWS + " LIMIT ?) m)");
+      columns.add("(SELECT COUNT(*) FROM (" + CONTACT_ROWS + " LIMIT ?) k)");
       values.add(pattern);
       values.add(limit);
       values.add(pattern);
       values.add(limit);
     }
-    long[] counts = tx.queryOne("estimating how common the search words are",
+    return tx.queryOne("estimating how common the search words are",
         "SELECT " + String.join(", ", columns),
         rs -> {
-          long[] c = new long[patterns.size()];
-          for (int k = 0; k < c.length; k++) {
-            c[k] = rs.getLong(k + 1);
+          Frequency[] f = new Frequency[patterns.size()];
+          for (int k = 0; k < f.length; k++) {
+            f[k] = new Frequency(rs.getLong(2 * k + 1), rs.getLong(2 * k + 2));
           }
-          return c;
+          return f;
         }, values.toArray()).orElseThrow();
+  }
+
+  /** The index of the word with the fewest rows if it has fewer than {@code limit}, else -1. */
+  private static int rarest(Frequency[] frequencies, int limit) {
     int best = -1;
-    for (int k = 0; k < counts.length; k++) {
-      if (counts[k] < limit && (best < 0 || counts[k] < counts[best])) {
+    for (int k = 0; k < frequencies.length; k++) {
+      long rows = frequencies[k].rows();
+      if (rows < limit && (best < 0 || rows < frequencies[best].rows())) {
         best = k;
       }
     }
@@ -102,5 +144,10 @@ final class TextSearch {
 
   List<Object> params() {
     return params;
+  }
+
+  /** Whether every word is probed per interaction: no word is rare enough to pick from. */
+  boolean probesEveryWord() {
+    return probesEveryWord;
   }
 }

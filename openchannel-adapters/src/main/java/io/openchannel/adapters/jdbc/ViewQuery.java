@@ -29,6 +29,9 @@ final class ViewQuery {
   private final String time;
   private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
   private final List<Object> params = new ArrayList<>();
+  private String hints = "";
+  private String pageIndex = "";
+  private String countIndex = "";
 
   ViewQuery(JdbcTransaction tx, InteractionQuery query) {
     this.tx = tx;
@@ -51,10 +54,17 @@ final class ViewQuery {
       pageParams.add(key.id().value());
     });
     InteractionTable table = (InteractionTable) tx.interactions();
-    List<Interaction> rows = tx.query("reading a page of the interactions view",
-        table.selectAs("i") + page
-            + " ORDER BY " + time + " DESC, i.id DESC LIMIT ?", table::read,
-        append(pageParams, query.pageSize() + 1));
+    String order = " ORDER BY " + time + " DESC, i.id DESC";
+    String sql = pageIndex.isEmpty()
+        ? table.selectAs("i") + page + order + " LIMIT ?"
+        // MariaDB reads each row the index walk meets before it checks the filters on it when
+        // it walks an index backwards (no index condition pushdown), even where the index holds
+        // every filter column: the page's ids come from the index alone, then their rows.
+        : table.selectAs("o") + " JOIN (SELECT i.id AS page_id FROM oc_interaction i"
+            + pageIndex + page + order + " LIMIT ?) p ON p.page_id = o.id"
+            + order.replace("i.", "o.");
+    List<Interaction> rows = tx.query("reading a page of the interactions view", hints + sql,
+        table::read, append(pageParams, query.pageSize() + 1));
     boolean more = rows.size() > query.pageSize();
     List<Interaction> shown = more ? rows.subList(0, query.pageSize()) : rows;
     long cap = query.exactTotalUpTo();
@@ -71,9 +81,9 @@ final class ViewQuery {
    */
   private long count() {
     long cap = query.exactTotalUpTo();
-    String sql = cap == Long.MAX_VALUE ? "SELECT COUNT(*) FROM oc_interaction i" + where
-        : "SELECT COUNT(*) FROM (SELECT 1 AS one FROM oc_interaction i" + where
-            + " LIMIT ?) capped";
+    String from = "oc_interaction i" + countIndex + where;
+    String sql = hints + (cap == Long.MAX_VALUE ? "SELECT COUNT(*) FROM " + from
+        : "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + from + " LIMIT ?) capped");
     Object[] values = cap == Long.MAX_VALUE ? params.toArray() : append(params, cap + 1);
     return tx.queryOne("counting the interactions view", sql, rs -> rs.getLong(1), values)
         .orElse(0L);
@@ -111,8 +121,45 @@ final class ViewQuery {
     if (!query.textWords().isEmpty()) {
       TextSearch text = TextSearch.of(tx, query.textWords(), tx.searchPickLimit());
       and(text.condition(), text.params().toArray());
+      if (tx.dialect() == Dialect.MARIADB) {
+        // MariaDB would turn each word's EXISTS into a semi-join that first copies every row of
+        // the word into a temporary table (80,000 rows for a word in 4% of a million
+        // messages); probing the (owner, word) index per candidate row is what the forms in
+        // TextSearch are built for.
+        hints = "SET STATEMENT optimizer_switch='exists_to_in=off' FOR ";
+        if (text.probesEveryWord()) {
+          mariaDbIndexes();
+        }
+      }
     }
     query.advanced().ifPresent(this::advanced);
+  }
+
+  /**
+   * Indexes for MariaDB when every search word is probed per row. MariaDB guesses the rows a
+   * page walks from the filters alone, so it walks the plain sort index and fetches every row
+   * (112,000 for "where order" on two accounts' closed interactions, 7 s) where a filter's
+   * index holds every filter column and the order: the page walks that one. The count needs no
+   * order: it walks a filter's index too, or without filters the primary key, whose order is
+   * the word probes' order, so consecutive probes read neighbouring index pages.
+   */
+  private void mariaDbIndexes() {
+    String filterIndex = query.agents().size() == 1 ? "oc_interaction_agent_sort"
+        : query.accounts().size() == 1 ? "oc_interaction_account_sort"
+        : query.status().isPresent() ? "oc_interaction_status_sort" : null;
+    if (filterIndex != null && query.sort() != InteractionSort.STARTED) {
+      pageIndex = " FORCE INDEX (" + filterIndex + ")";
+    }
+    String countFilterIndex = !query.agents().isEmpty() ? "oc_interaction_agent_sort"
+        : !query.accounts().isEmpty() ? "oc_interaction_account_sort"
+        : query.status().isPresent() ? "oc_interaction_status_sort" : null;
+    boolean unfiltered = query.startedFrom().isEmpty() && query.startedBefore().isEmpty()
+        && query.read().isEmpty() && query.tags().isEmpty() && query.advanced().isEmpty();
+    if (countFilterIndex != null) {
+      countIndex = " FORCE INDEX (" + countFilterIndex + ")";
+    } else if (unfiltered) {
+      countIndex = " FORCE INDEX (PRIMARY)";
+    }
   }
 
   private void advanced(AdvancedSearch search) {

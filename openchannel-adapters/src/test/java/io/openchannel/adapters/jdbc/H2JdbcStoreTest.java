@@ -3,11 +3,9 @@ package io.openchannel.adapters.jdbc;
 import io.openchannel.spi.store.Store;
 import io.openchannel.tck.InteractionQueryModelContract;
 import io.openchannel.tck.InteractionScanContract;
-import io.openchannel.tck.InteractionSearchContract;
 import io.openchannel.tck.StoreModelContract;
 import net.jqwik.api.Group;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import org.junit.jupiter.api.Nested;
 
 /** The whole StoreContract kit on H2 (in memory). */
 @DatabaseServer(TestDatabase.Engine.H2)
@@ -44,22 +42,9 @@ class H2JdbcStoreTest extends JdbcStoreKit {
     }
   }
 
-  /** A store that probes every search word: the kit's data is too small to make words common. */
-  Store newProbingStore() {
-    return TestDatabase.shared(engine()).newEmptyStore(b -> b.searchPickLimit(0));
-  }
-
   @Group
   @AddLifecycleHook(DatabaseServer.JqwikCheck.class)
   class QueryModelProbingEveryWord extends InteractionQueryModelContract {
-    @Override
-    protected Store newStore() {
-      return newProbingStore();
-    }
-  }
-
-  @Nested
-  class SearchesProbingEveryWord extends InteractionSearchContract {
     @Override
     protected Store newStore() {
       return newProbingStore();

@@ -41,4 +41,13 @@ class MariaDbJdbcStoreTest extends JdbcStoreKit {
       return newJdbcStore();
     }
   }
+
+  @Group
+  @AddLifecycleHook(DatabaseServer.JqwikCheck.class)
+  class QueryModelProbingEveryWord extends InteractionQueryModelContract {
+    @Override
+    protected Store newStore() {
+      return newProbingStore();
+    }
+  }
 }
