@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Routing commands and reads when the store keeps the routing state ({@link RoutingLedger}), the
@@ -224,20 +225,18 @@ final class LedgerCommands {
   // Queues
 
   Queue createQueue(Queue queue) {
-    Queue stored = engine.config.store().inTransaction(tx -> {
-      checkOverflow(tx, queue);
-      Queue q = ledger.createQueue(tx, queue);
-      ledger.signalChange(tx);
-      return q;
-    });
-    engine.routing.cluster().reload();
-    return stored;
+    return saveQueue(queue, ledger::createQueue);
   }
 
   Queue updateQueue(Queue queue) {
+    return saveQueue(queue, ledger::updateQueue);
+  }
+
+  /** Stores the queue, tells the router (here at once, elsewhere through the change counter). */
+  private Queue saveQueue(Queue queue, BiFunction<StoreTransaction, Queue, Queue> save) {
     Queue stored = engine.config.store().inTransaction(tx -> {
       checkOverflow(tx, queue);
-      Queue q = ledger.updateQueue(tx, queue);
+      Queue q = save.apply(tx, queue);
       ledger.signalChange(tx);
       return q;
     });
