@@ -23,10 +23,6 @@ import io.openchannel.routing.QueueMember;
 import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.SenderProfile;
 import io.openchannel.spi.store.BlobStore;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -68,32 +64,15 @@ class SeparateJvmClusterTest {
       InteractionId first = conversation(writer, clock, "first");
       writer.desk(ClusterFixture.ANN).sendText(first, "queued before anyone can send it");
 
-      Process child = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"),
-          ClusterNodeMain.class.getName(), db.postgresUrl(), "other-jvm")
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
-      try {
-        Thread reader = new Thread(() -> {
-          try (BufferedReader in = new BufferedReader(
-              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-              childLines.add(line);
-              if (line.equals("READY")) {
-                childReady.countDown();
-              } else if (line.startsWith("SENT ")) {
-                childSentOne.countDown();
-                allSent.countDown();
-              }
-            }
-          } catch (java.io.IOException e) {
-            // the child ended; what it said is in childLines
-          }
-        }, "other-jvm-stdout");
-        reader.setDaemon(true);
-        reader.start();
+      try (ChildJvm child = ChildJvm.start("other-jvm", line -> {
+        childLines.add(line);
+        if (line.equals("READY")) {
+          childReady.countDown();
+        } else if (line.startsWith("SENT ")) {
+          childSentOne.countDown();
+          allSent.countDown();
+        }
+      }, db.postgresUrl(), "other-jvm")) {
         assertThat(childReady.await(60, TimeUnit.SECONDS)).as("the other JVM started").isTrue();
         assertThat(childSentOne.await(60, TimeUnit.SECONDS))
             .as("the other JVM sent the first message").isTrue();
@@ -120,11 +99,6 @@ class SeparateJvmClusterTest {
         assertThat(sends.values()).as("sends per message, both JVMs together").containsOnly(1);
         System.out.printf("other JVM sent %d, this JVM %d%n",
             total - platform.counts().size(), platform.counts().size());
-      } finally {
-        child.getOutputStream().close();
-        if (!child.waitFor(30, TimeUnit.SECONDS)) {
-          child.destroyForcibly();
-        }
       }
     }
   }
@@ -144,34 +118,17 @@ class SeparateJvmClusterTest {
     CountDownLatch childHeardAccept = new CountDownLatch(1);
     try (TestDatabase db = TestDatabase.fresh(TestDatabase.Engine.POSTGRESQL)) {
       JdbcStore.builder(db.dataSource()).build(); // the schema, before the other JVM migrates it
-      Process child = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"),
-          ClusterNodeMain.class.getName(), db.postgresUrl(), "router-jvm", "route")
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
-      try {
-        Thread reader = new Thread(() -> {
-          try (BufferedReader in = new BufferedReader(
-              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-              if (line.equals("READY")) {
-                childReady.countDown();
-              } else if (line.startsWith("OFFER ")) {
-                offers.add(line.substring(6));
-                offered.countDown();
-              } else if (line.startsWith("ACCEPTED ")) {
-                accepted.add(line.substring(9));
-                childHeardAccept.countDown();
-              }
-            }
-          } catch (java.io.IOException e) {
-            // the child ended
-          }
-        }, "router-jvm-stdout");
-        reader.setDaemon(true);
-        reader.start();
+      try (ChildJvm child = ChildJvm.start("router-jvm", line -> {
+        if (line.equals("READY")) {
+          childReady.countDown();
+        } else if (line.startsWith("OFFER ")) {
+          offers.add(line.substring(6));
+          offered.countDown();
+        } else if (line.startsWith("ACCEPTED ")) {
+          accepted.add(line.substring(9));
+          childHeardAccept.countDown();
+        }
+      }, db.postgresUrl(), "router-jvm", "route")) {
         assertThat(childReady.await(60, TimeUnit.SECONDS)).as("the other JVM started").isTrue();
         JdbcRoutingLedger ledger = (JdbcRoutingLedger) JdbcStore.builder(db.dataSource())
             .clusterRouting(true).build().routingLedger().orElseThrow();
@@ -204,11 +161,6 @@ class SeparateJvmClusterTest {
           assertThat(here.interactions().get(x).owner()).hasValue(ClusterFixture.ANN);
           assertThatThrownBy(() -> here.routing().accept(offer))
               .isInstanceOf(IllegalTransitionException.class);
-        }
-      } finally {
-        child.getOutputStream().close();
-        if (!child.waitFor(30, TimeUnit.SECONDS)) {
-          child.destroyForcibly();
         }
       }
     }
