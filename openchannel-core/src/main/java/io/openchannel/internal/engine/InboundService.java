@@ -111,27 +111,27 @@ final class InboundService {
         .orElseGet(() -> newConversation(work, account, key, in, now));
 
     boolean opened = conversation.openInteraction().isEmpty();
-    Interaction interaction;
-    if (opened) {
-      interaction = Interaction.open(InteractionId.of(engine.ids.next()), conversation,
-          Direction.IN, now);
+    Interaction interaction = opened
+        ? Interaction.open(InteractionId.of(engine.ids.next()), conversation, Direction.IN, now)
+        : Engine.requireInteraction(work, conversation.openInteraction().get());
+    // Windows count from the channel's time of the message, which a delayed webhook retry makes
+    // earlier than ours; a channel clock ahead of ours is not believed.
+    Instant written = in.sentAt().isAfter(now) ? now : in.sentAt();
+    // Opening and the inbound time go into one update: each update copies the conversation twice
+    // (the change, then the store's version).
+    Conversation touched = (opened ? conversation.withOpened(interaction.id(), false) : conversation)
+        .withInbound(written);
+    if (opened) { // before the conversation that names it: a database may check the reference
       work.tx().interactions().insert(interaction);
-      conversation = work.tx().conversations().update(
-          conversation.withOpened(interaction.id(), false));
+    }
+    if (touched != conversation) { // a retry's earlier time, or the same second, changes nothing
+      conversation = work.tx().conversations().update(touched);
+    }
+    if (opened) {
       Contact contact = work.tx().contacts().find(conversation.contact()).orElseThrow();
       work.publish(new InteractionOpened(now, interaction.id(), conversation.id(), accountId,
           contact.id(), contact.displayName(), key.visibility(), Direction.IN,
           conversation.unmanagedCount()));
-    } else {
-      interaction = Engine.requireInteraction(work, conversation.openInteraction().get());
-    }
-
-    // Windows count from the channel's time of the message, which a delayed webhook retry makes
-    // earlier than ours; a channel clock ahead of ours is not believed.
-    Instant written = in.sentAt().isAfter(now) ? now : in.sentAt();
-    Conversation inbound = conversation.withInbound(written);
-    if (inbound != conversation) { // a retry's earlier time, or the same second, changes nothing
-      conversation = work.tx().conversations().update(inbound);
     }
     MessageKind kind = attachment.isEmpty() ? MessageKind.TEXT
         : in.voice() ? MessageKind.VOICE : MessageKind.ATTACHMENT;

@@ -34,7 +34,7 @@ final class CompactMap<K, V> {
       if (k == null) {
         return null;
       }
-      if (hs[i] == h && k.equals(key)) {
+      if (hs[i] == h && (k == key || k.equals(key))) {
         return (V) values[i];
       }
     }
@@ -56,7 +56,7 @@ final class CompactMap<K, V> {
     int h = hash(key);
     int i = h & mask;
     for (; keys[i] != null; i = (i + 1) & mask) {
-      if (hashes[i] == h && keys[i].equals(key)) {
+      if (hashes[i] == h && (keys[i] == key || keys[i].equals(key))) {
         V old = (V) values[i];
         values[i] = value;
         return old;
@@ -77,7 +77,7 @@ final class CompactMap<K, V> {
     int mask = keys.length - 1;
     int h = hash(key);
     for (int i = h & mask; keys[i] != null; i = (i + 1) & mask) {
-      if (hashes[i] == h && keys[i].equals(key)) {
+      if (hashes[i] == h && (keys[i] == key || keys[i].equals(key))) {
         if (!values[i].equals(value)) {
           return false;
         }

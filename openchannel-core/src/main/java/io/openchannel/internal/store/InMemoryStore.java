@@ -234,6 +234,7 @@ public final class InMemoryStore implements Store {
      */
     private abstract class Rows<I, T> implements Repository<I, T> {
       final Table<I, T> table;
+      private final java.util.function.BiConsumer<T, T> updateCheck = this::beforeUpdate;
 
       Rows(Table<I, T> table) {
         this.table = table;
@@ -246,7 +247,8 @@ public final class InMemoryStore implements Store {
         beforeWrite(row);
       }
 
-      void beforeUpdate(T row) {
+      /** Refuses an update of {@code current} to {@code row}; by default the unique rules. */
+      void beforeUpdate(T current, T row) {
         beforeWrite(row);
       }
 
@@ -260,8 +262,7 @@ public final class InMemoryStore implements Store {
       @Override
       public final T update(T row) {
         writable();
-        beforeUpdate(row);
-        return table.update(row);
+        return table.update(row, updateCheck);
       }
 
       @Override
@@ -354,9 +355,8 @@ public final class InMemoryStore implements Store {
       }
 
       @Override
-      void beforeUpdate(Conversation c) {
-        Conversation current = conversations.get(c.id());
-        if (current != null && !current.key().equals(c.key())) {
+      void beforeUpdate(Conversation current, Conversation c) {
+        if (!current.key().equals(c.key())) {
           throw new IllegalArgumentException("a conversation's key never changes");
         }
       }

@@ -125,10 +125,21 @@ final class Table<I, T> {
   }
 
   T update(T row) {
+    return update(row, null);
+  }
+
+  /**
+   * Updates the row; {@code check}, if given, is shown the current row first and may refuse the
+   * change by throwing (one lookup serves the check and the write).
+   */
+  T update(T row, BiConsumer<? super T, ? super T> check) {
     I id = idOf.apply(row);
     T current = get(id);
     if (current == null) {
       throw new NotFoundException("no " + kind + " " + id);
+    }
+    if (check != null) {
+      check.accept(current, row);
     }
     long expected = versionOf.applyAsLong(current);
     if (versionOf.applyAsLong(row) != expected) {
