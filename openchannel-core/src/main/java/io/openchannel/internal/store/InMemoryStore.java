@@ -57,11 +57,12 @@ public final class InMemoryStore implements Store {
   private final CompactMap<ConversationKey, ConversationId> conversationByKey = new CompactMap<>();
   private final IdGroups<ConversationId, InteractionId> interactionsByConversation = new IdGroups<>();
   private final IdGroups<ContactId, InteractionId> interactionsByContact = new IdGroups<>();
-  /** An interaction's messages in insert order. */
-  private final IdGroups<InteractionId, MessageId> messagesByInteraction = new IdGroups<>();
+  /** An interaction's messages in insert order, as the message table keeps them (no id objects). */
+  private final IdGroups<InteractionId, StoredMessage> messagesByInteraction = new IdGroups<>();
   // Per account, then by the channel's id: no key object per message (24 bytes each, kept for
   // as long as the message is) and none allocated per lookup.
-  private final Map<AccountId, CompactMap<String, MessageId>> messageByChannelId = new HashMap<>();
+  private final Map<AccountId, CompactMap<String, StoredMessage>> messageByChannelId =
+      new HashMap<>();
   private final Set<MessageId> queuedMessages = new java.util.LinkedHashSet<>();
   private final InteractionIndex view =
       new InteractionIndex(interactionsByContact::get);
@@ -78,7 +79,7 @@ public final class InMemoryStore implements Store {
   private final Table<InteractionId, Interaction> interactions = new Table<>("interaction",
       Interaction::id, Interaction::version, Interaction::withVersion, this::indexInteraction);
   private final Table<MessageId, Message> messages = new Table<>("message", Message::id,
-      Message::version, Message::withVersion, this::indexMessage);
+      Message::version, Message::withVersion, new MessageForm(), this::indexMessage);
   private final List<Table<?, ?>> tables =
       List.of(accounts, agents, contacts, conversations, interactions, messages);
   // A Tx holds no state of its own (the tables and the lock do), so one writer and one reader
@@ -189,21 +190,22 @@ public final class InMemoryStore implements Store {
     view.interaction(old, now);
   }
 
-  private void indexMessage(Message old, Message now) {
+  private void indexMessage(Message old, Message now, Object kept) {
+    StoredMessage stored = (StoredMessage) kept;
     view.message(old, now);
     if (old == null) {
-      messagesByInteraction.add(now.interaction(), now.id());
+      messagesByInteraction.add(now.interaction(), stored);
     } else {
       if (old.channelMessageId().isPresent()) {
-        CompactMap<String, MessageId> ofAccount = messageByChannelId.get(old.account());
+        CompactMap<String, StoredMessage> ofAccount = messageByChannelId.get(old.account());
         if (ofAccount != null) {
-          ofAccount.remove(old.channelMessageId().get(), old.id());
+          ofAccount.remove(old.channelMessageId().get(), stored);
         }
       }
     }
     if (now.channelMessageId().isPresent()) {
       messageByChannelId.computeIfAbsent(now.account(), a -> new CompactMap<>())
-          .put(now.channelMessageId().get(), now.id());
+          .put(now.channelMessageId().get(), stored);
     }
     if (now.deliveryStatus().equals(Optional.of(DeliveryStatus.QUEUED))) {
       queuedMessages.add(now.id()); // a retried message joins the end: it was queued last
@@ -399,10 +401,10 @@ public final class InMemoryStore implements Store {
       }
 
       private List<Message> messagesOf(InteractionId interaction) {
-        List<MessageId> ids = messagesByInteraction.get(interaction);
-        List<Message> rows = new ArrayList<>(ids.size());
-        for (MessageId id : ids) {
-          rows.add(messages.committed(id));
+        List<StoredMessage> kept = messagesByInteraction.get(interaction);
+        List<Message> rows = new ArrayList<>(kept.size());
+        for (StoredMessage k : kept) {
+          rows.add(messages.committedOf(k));
         }
         return rows;
       }
@@ -436,10 +438,10 @@ public final class InMemoryStore implements Store {
 
       @Override
       public List<Message> listByInteraction(InteractionId interaction) {
-        List<MessageId> ids = messagesByInteraction.get(interaction);
-        List<Message> rows = new ArrayList<>(ids.size() + 1);
-        for (MessageId id : ids) {
-          rows.add(messages.find(id).orElseThrow());
+        List<StoredMessage> kept = messagesByInteraction.get(interaction);
+        List<Message> rows = new ArrayList<>(kept.size() + 1);
+        for (StoredMessage k : kept) {
+          rows.add(messages.current(k));
         }
         for (Message m : messages.pendingRows()) {
           if (m.interaction().equals(interaction) && messages.committed(m.id()) == null) {
@@ -474,9 +476,9 @@ public final class InMemoryStore implements Store {
           }
         }
         // The committed owner may have given the id up in this transaction.
-        CompactMap<String, MessageId> ofAccount = messageByChannelId.get(account);
-        MessageId id = ofAccount == null ? null : ofAccount.get(channelMessageId);
-        return id == null ? Optional.empty() : messages.find(id)
+        CompactMap<String, StoredMessage> ofAccount = messageByChannelId.get(account);
+        StoredMessage kept = ofAccount == null ? null : ofAccount.get(channelMessageId);
+        return kept == null ? Optional.empty() : Optional.of(messages.current(kept))
             .filter(m -> m.channelMessageId().equals(Optional.of(channelMessageId)));
       }
 

@@ -2,6 +2,7 @@ package io.openchannel.internal.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -14,13 +15,18 @@ import java.util.function.Function;
 final class RowMap<I, T> {
   private static final int MIN_CAPACITY = 16;
 
-  private final Function<T, I> idOf;
+  /** Whether a kept row has the given id. */
+  private final BiPredicate<Object, Object> hasId;
   private int[] hashes = new int[MIN_CAPACITY];
   private Object[] rows = new Object[MIN_CAPACITY];
   private int size;
 
   RowMap(Function<T, I> idOf) {
-    this.idOf = idOf;
+    this(RowForm.records(idOf)::hasId);
+  }
+
+  RowMap(BiPredicate<Object, Object> hasId) {
+    this.hasId = hasId;
   }
 
   int size() {
@@ -38,7 +44,7 @@ final class RowMap<I, T> {
       if (row == null) {
         return null;
       }
-      if (hs[i] == h && same(idOf.apply((T) row), id)) {
+      if (hs[i] == h && hasId.test(row, id)) {
         return (T) row;
       }
     }
@@ -51,7 +57,7 @@ final class RowMap<I, T> {
     int h = hash(id);
     int i = h & mask;
     for (; rows[i] != null; i = (i + 1) & mask) {
-      if (hashes[i] == h && same(idOf.apply((T) rows[i]), id)) {
+      if (hashes[i] == h && hasId.test(rows[i], id)) {
         T old = (T) rows[i];
         rows[i] = row;
         return old;
@@ -94,15 +100,6 @@ final class RowMap<I, T> {
         rows[j] = oldRows[i];
       }
     }
-  }
-
-  /**
-   * The engine mostly looks rows up by the very id object the row holds, so identity is tried
-   * first: {@code equals} is a call on the stored id, which in a table of millions is a cache
-   * miss for the id and another for its string.
-   */
-  private static boolean same(Object stored, Object id) {
-    return stored == id || stored.equals(id);
   }
 
   private static int hash(Object id) {

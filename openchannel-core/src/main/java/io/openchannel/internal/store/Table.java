@@ -22,8 +22,9 @@ final class Table<I, T> {
   private final Function<T, I> idOf;
   private final ToLongFunction<T> versionOf;
   private final BiFunction<T, Long, T> withVersion;
-  private final BiConsumer<T, T> indexer;
-  private final RowMap<I, T> committed;
+  private final Indexer<T> indexer;
+  private final RowForm<T> form;
+  private final RowMap<I, Object> committed;
   // The open transaction's writes, in write order. A transaction writes a handful of rows per
   // table, so two arrays scanned linearly beat a LinkedHashMap, whose entry per write was the
   // largest single share of a routing cycle's allocation; a map over the positions is built
@@ -41,12 +42,33 @@ final class Table<I, T> {
    */
   Table(String kind, Function<T, I> idOf, ToLongFunction<T> versionOf,
       BiFunction<T, Long, T> withVersion, BiConsumer<T, T> indexer) {
+    this(kind, idOf, versionOf, withVersion, RowForm.records(idOf),
+        (old, now, kept) -> indexer.accept(old, now));
+  }
+
+  /**
+   * @param form how committed rows are kept
+   * @param indexer told of each committed write, with what is kept for it
+   */
+  Table(String kind, Function<T, I> idOf, ToLongFunction<T> versionOf,
+      BiFunction<T, Long, T> withVersion, RowForm<T> form, Indexer<T> indexer) {
     this.kind = kind;
     this.idOf = idOf;
     this.versionOf = versionOf;
     this.withVersion = withVersion;
+    this.form = form;
     this.indexer = indexer;
-    this.committed = new RowMap<>(idOf);
+    this.committed = new RowMap<>(form::hasId);
+  }
+
+  /** Keeps a store's secondary indexes in step with committed writes. */
+  interface Indexer<T> {
+    /**
+     * @param old the row before the write, null on insert
+     * @param now the row written
+     * @param kept what the table keeps for it (the row itself, or its packed form)
+     */
+    void index(T old, T now, Object kept);
   }
 
   Optional<T> find(I id) {
@@ -65,7 +87,32 @@ final class Table<I, T> {
         return pendingRow(at);
       }
     }
-    return committed.get(id);
+    return committedRow(id);
+  }
+
+  private T committedRow(Object id) {
+    Object kept = committed.get(id);
+    return kept == null ? null : form.row(kept);
+  }
+
+  /**
+   * The row that {@code kept} (something this table keeps) holds, as this transaction sees it:
+   * its own write of that row, if any, wins. For indexes that hold kept rows rather than ids.
+   */
+  T current(Object kept) {
+    T row = form.row(kept);
+    if (pendingCount != 0) {
+      int at = pendingPosition(idOf.apply(row));
+      if (at >= 0) {
+        return pendingRow(at);
+      }
+    }
+    return row;
+  }
+
+  /** The committed row that {@code kept} holds, ignoring the open transaction. */
+  T committedOf(Object kept) {
+    return form.row(kept);
   }
 
   private int pendingPosition(Object id) {
@@ -158,11 +205,16 @@ final class Table<I, T> {
 
   /** The committed row, ignoring the open transaction. */
   T committed(I id) {
-    return committed.get(id);
+    return committedRow(id);
   }
 
   List<T> committedRows() {
-    return committed.values();
+    List<Object> kept = committed.values();
+    List<T> rows = new java.util.ArrayList<>(kept.size());
+    for (Object k : kept) {
+      rows.add(form.row(k));
+    }
+    return rows;
   }
 
   void commit() {
@@ -170,8 +222,19 @@ final class Table<I, T> {
       T row = pendingRow(i);
       @SuppressWarnings("unchecked")
       I id = (I) pendingIds[i];
-      T old = committed.put(id, row);
-      indexer.accept(old, row);
+      if (!form.packs()) { // one lookup: the map hands back the row it replaced
+        Object before = committed.put(id, row);
+        indexer.index(before == null ? null : form.row(before), row, row);
+        continue;
+      }
+      Object before = committed.get(id);
+      // Read before keeping: a packed form rewrites what it kept in place.
+      T old = before == null ? null : form.row(before);
+      Object kept = form.keep(row, before);
+      if (kept != before) {
+        committed.put(id, kept);
+      }
+      indexer.index(old, row, kept);
     }
     clearPending();
   }
