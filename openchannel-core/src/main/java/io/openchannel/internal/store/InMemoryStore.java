@@ -77,7 +77,8 @@ public final class InMemoryStore implements Store {
       Conversation::id, Conversation::version, Conversation::withVersion,
       this::indexConversation);
   private final Table<InteractionId, Interaction> interactions = new Table<>("interaction",
-      Interaction::id, Interaction::version, Interaction::withVersion, this::indexInteraction);
+      Interaction::id, Interaction::version, Interaction::withVersion, new InteractionForm(),
+      this::indexInteraction);
   private final Table<MessageId, Message> messages = new Table<>("message", Message::id,
       Message::version, Message::withVersion, new MessageForm(), this::indexMessage);
   private final List<Table<?, ?>> tables =
@@ -182,12 +183,12 @@ public final class InMemoryStore implements Store {
     }
   }
 
-  private void indexInteraction(Interaction old, Interaction now) {
+  private void indexInteraction(Interaction old, Interaction now, Object kept) {
     if (old == null) {
       interactionsByConversation.add(now.conversation(), now.id());
       interactionsByContact.add(now.contact(), now.id());
     }
-    view.interaction(old, now);
+    view.interaction(old, now, kept);
   }
 
   private void indexMessage(Message old, Message now, Object kept) {

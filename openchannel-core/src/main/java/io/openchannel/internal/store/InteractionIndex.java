@@ -71,7 +71,8 @@ final class InteractionIndex {
   };
 
   private final RowNumbers rowOf = new RowNumbers();
-  private Interaction[] rows = new Interaction[1024];
+  /** Each row as the interaction table keeps it: a record, or a {@link StoredInteraction}. */
+  private Object[] rows = new Object[1024];
   /** Each row's start time, apart from the row objects: a range filter reads them in sequence. */
   private long[] startSeconds = new long[1024];
   private int[] startNanos = new int[1024];
@@ -96,7 +97,10 @@ final class InteractionIndex {
     this.interactionsOfContact = interactionsOfContact;
   }
 
-  void interaction(Interaction old, Interaction now) {
+  /**
+   * @param kept what the interaction table keeps for {@code now}, which the index holds too
+   */
+  void interaction(Interaction old, Interaction now, Object kept) {
     int row;
     if (old == null) {
       row = size++;
@@ -142,7 +146,7 @@ final class InteractionIndex {
         }
       }
     }
-    rows[row] = now;
+    rows[row] = kept;
     startSeconds[row] = now.startedAt().getEpochSecond();
     startNanos[row] = now.startedAt().getNano();
     if (now.status() == InteractionStatus.CLOSED) {
@@ -183,7 +187,7 @@ final class InteractionIndex {
     BitSet recheckText = query.textWords().isEmpty() ? new BitSet() : text.changedText();
     if (query.advanced().isPresent() || recheckText.intersects(matches)) {
       for (int r = matches.nextSetBit(0); r >= 0; r = matches.nextSetBit(r + 1)) {
-        Interaction i = rows[r];
+        Interaction i = row(r);
         boolean keep = matcher.matchesAdvanced(i) && (!recheckText.get(r) || matcher.matchesText(i));
         if (!keep) {
           matches.clear(r);
@@ -203,7 +207,7 @@ final class InteractionIndex {
     boolean more = page.size() == wanted;
     List<Interaction> result = new ArrayList<>(Math.min(page.size(), query.pageSize()));
     for (int k = 0; k < page.size() && k < query.pageSize(); k++) {
-      result.add(rows[page.get(k).row()]);
+      result.add(row(page.get(k).row()));
     }
     return new InteractionSlice(result, more, total);
   }
@@ -360,7 +364,17 @@ final class InteractionIndex {
     order.remove(at.getEpochSecond(), at.getNano(), i.id());
   }
 
-  private static Key key(Interaction i, InteractionSort sort, int row) {
+  /** Row {@code r} as a record. */
+  private Interaction row(int r) {
+    return rows[r] instanceof StoredInteraction stored ? stored.interaction() : (Interaction) rows[r];
+  }
+
+  /** A row's key, read off what is kept without making a record of a packed row. */
+  private static Key key(Object kept, InteractionSort sort, int row) {
+    if (kept instanceof StoredInteraction stored) {
+      return new Key(stored.sortSecond(sort), stored.sortNano(sort), stored.id(), row);
+    }
+    Interaction i = (Interaction) kept;
     Instant at = SortKey.timeOf(i, sort);
     return new Key(at.getEpochSecond(), at.getNano(), i.id(), row);
   }

@@ -21,22 +21,12 @@ interface RowForm<T> {
   /** Whether {@code kept} holds the row with this id. */
   boolean hasId(Object kept, Object id);
 
-  /** Whether rows are kept in another form than the record (else {@link #keep} is the row). */
-  default boolean packs() {
-    return true;
-  }
-
   /** Rows kept as they are; an id read off the row. */
   static <I, T> RowForm<T> records(Function<T, I> idOf) {
     return new RowForm<>() {
       @Override
       public Object keep(T row, Object kept) {
         return row;
-      }
-
-      @Override
-      public boolean packs() {
-        return false;
       }
 
       @Override

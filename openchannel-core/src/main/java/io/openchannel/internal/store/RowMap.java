@@ -50,6 +50,41 @@ final class RowMap<I, T> {
     }
   }
 
+  /**
+   * Where the row with {@code id} is: its slot ({@code >= 0}), or {@code ~slot} of the free slot
+   * it would take. Valid until the next put or insert; with {@link #at}, {@link #setAt} and
+   * {@link #insertAt} a read-then-write costs one probe.
+   */
+  int slotOf(Object id) {
+    int mask = rows.length - 1;
+    int h = hash(id);
+    int i = h & mask;
+    for (; rows[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == h && hasId.test(rows[i], id)) {
+        return i;
+      }
+    }
+    return ~i;
+  }
+
+  @SuppressWarnings("unchecked")
+  T at(int slot) {
+    return (T) rows[slot];
+  }
+
+  void setAt(int slot, T row) {
+    rows[slot] = row;
+  }
+
+  /** Puts a row under an id it does not hold yet, at {@code free}, as {@link #slotOf} gave it. */
+  void insertAt(int free, I id, T row) {
+    hashes[free] = hash(id);
+    rows[free] = row;
+    if (++size * 4 > rows.length * 3) {
+      grow();
+    }
+  }
+
   /** Puts the row under its id; returns the row it replaced, or null. */
   @SuppressWarnings("unchecked")
   T put(I id, T row) {

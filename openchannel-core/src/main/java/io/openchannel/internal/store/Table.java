@@ -222,17 +222,15 @@ final class Table<I, T> {
       T row = pendingRow(i);
       @SuppressWarnings("unchecked")
       I id = (I) pendingIds[i];
-      if (!form.packs()) { // one lookup: the map hands back the row it replaced
-        Object before = committed.put(id, row);
-        indexer.index(before == null ? null : form.row(before), row, row);
-        continue;
-      }
-      Object before = committed.get(id);
+      int slot = committed.slotOf(id); // one probe serves the read and the write
+      Object before = slot >= 0 ? committed.at(slot) : null;
       // Read before keeping: a packed form rewrites what it kept in place.
       T old = before == null ? null : form.row(before);
       Object kept = form.keep(row, before);
-      if (kept != before) {
-        committed.put(id, kept);
+      if (slot < 0) {
+        committed.insertAt(~slot, id, kept);
+      } else if (kept != before) {
+        committed.setAt(slot, kept);
       }
       indexer.index(old, row, kept);
     }
