@@ -198,6 +198,14 @@ final class TimeOrder {
   private long ceiling(long second, int nano, InteractionId id) {
     int lo = 0;
     int hi = chunks.size();
+    // New interactions and new messages are the newest: past the end, which the search would
+    // find after reading a chunk at every step of its way (each a cache miss in a large order).
+    if (hi > 0) {
+      Chunk last = chunks.get(hi - 1);
+      if (last.compare(last.size - 1, second, nano, id) < 0) {
+        return position(hi, 0);
+      }
+    }
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       Chunk m = chunks.get(mid);
