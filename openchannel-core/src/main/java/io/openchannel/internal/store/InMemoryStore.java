@@ -65,7 +65,7 @@ public final class InMemoryStore implements Store {
       new HashMap<>();
   private final Set<MessageId> queuedMessages = new java.util.LinkedHashSet<>();
   private final InteractionIndex view =
-      new InteractionIndex(interactionsByContact::get);
+      new InteractionIndex(interactionsByContact::get, this::viewRowOf);
 
   private final Table<AccountId, Account> accounts = new Table<>("account", Account::id,
       Account::version, Account::withVersion, (o, n) -> {});
@@ -188,7 +188,13 @@ public final class InMemoryStore implements Store {
       interactionsByConversation.add(now.conversation(), now.id());
       interactionsByContact.add(now.contact(), now.id());
     }
-    view.interaction(old, now, kept);
+    view.interaction(old, now, (KeptInteraction) kept);
+  }
+
+  /** An interaction's row in the view's index, or -1 if it is not committed. */
+  private int viewRowOf(InteractionId interaction) {
+    Object kept = interactions.kept(interaction);
+    return kept == null ? -1 : ((KeptInteraction) kept).viewRow;
   }
 
   private void indexMessage(Message old, Message now, Object kept) {

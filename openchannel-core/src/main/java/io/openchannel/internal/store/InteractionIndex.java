@@ -70,9 +70,10 @@ final class InteractionIndex {
     return b.id.compareTo(a.id);
   };
 
-  private final RowNumbers rowOf = new RowNumbers();
-  /** Each row as the interaction table keeps it: a record, or a {@link StoredInteraction}. */
-  private Object[] rows = new Object[1024];
+  /** An interaction's row here, from what the store keeps for it; -1 for none. */
+  private final java.util.function.ToIntFunction<InteractionId> rowOf;
+  /** Each row as the interaction table keeps it. */
+  private KeptInteraction[] rows = new KeptInteraction[1024];
   /** Each row's start time, apart from the row objects: a range filter reads them in sequence. */
   private long[] startSeconds = new long[1024];
   private int[] startNanos = new int[1024];
@@ -93,28 +94,30 @@ final class InteractionIndex {
   /** The store's own list of a contact's interactions, so the index keeps no second one. */
   private final Function<ContactId, List<InteractionId>> interactionsOfContact;
 
-  InteractionIndex(Function<ContactId, List<InteractionId>> interactionsOfContact) {
+  InteractionIndex(Function<ContactId, List<InteractionId>> interactionsOfContact,
+      java.util.function.ToIntFunction<InteractionId> rowOf) {
     this.interactionsOfContact = interactionsOfContact;
+    this.rowOf = rowOf;
   }
 
   /**
    * @param kept what the interaction table keeps for {@code now}, which the index holds too
    */
-  void interaction(Interaction old, Interaction now, Object kept) {
+  void interaction(Interaction old, Interaction now, KeptInteraction kept) {
     int row;
     if (old == null) {
       row = size++;
+      kept.viewRow = row;
       if (row == rows.length) {
         rows = Arrays.copyOf(rows, row * 2);
         startSeconds = Arrays.copyOf(startSeconds, row * 2);
         startNanos = Arrays.copyOf(startNanos, row * 2);
       }
-      rowOf.put(now.id(), row);
       add(byStart, now, InteractionSort.STARTED, row);
       add(byActivity, now, InteractionSort.LAST_MESSAGE, row);
       rowsOf(byAccount, now.account()).addIfNotLast(row);
     } else {
-      row = rowOf.get(now.id());
+      row = kept.viewRow;
       if (!SortKey.timeOf(old, InteractionSort.LAST_MESSAGE)
           .equals(SortKey.timeOf(now, InteractionSort.LAST_MESSAGE))) {
         remove(byActivity, old, InteractionSort.LAST_MESSAGE);
@@ -161,7 +164,7 @@ final class InteractionIndex {
   }
 
   void message(Message old, Message now) {
-    int row = rowOf.get(now.interaction());
+    int row = rowOf.applyAsInt(now.interaction());
     if (row >= 0) {
       text.message(old, now, row);
     }
@@ -234,7 +237,7 @@ final class InteractionIndex {
     for (String word : query.textWords()) {
       all.add(text.rowsWithWordStarting(word, (contact, into) -> {
         for (InteractionId id : interactionsOfContact.apply(contact)) {
-          int row = rowOf.get(id);
+          int row = rowOf.applyAsInt(id);
           if (row >= 0) {
             into.set(row);
           }
@@ -366,15 +369,15 @@ final class InteractionIndex {
 
   /** Row {@code r} as a record. */
   private Interaction row(int r) {
-    return rows[r] instanceof StoredInteraction stored ? stored.interaction() : (Interaction) rows[r];
+    return rows[r].interaction();
   }
 
   /** A row's key, read off what is kept without making a record of a packed row. */
-  private static Key key(Object kept, InteractionSort sort, int row) {
+  private static Key key(KeptInteraction kept, InteractionSort sort, int row) {
     if (kept instanceof StoredInteraction stored) {
       return new Key(stored.sortSecond(sort), stored.sortNano(sort), stored.id(), row);
     }
-    Interaction i = (Interaction) kept;
+    Interaction i = kept.interaction();
     Instant at = SortKey.timeOf(i, sort);
     return new Key(at.getEpochSecond(), at.getNano(), i.id(), row);
   }

@@ -25,10 +25,10 @@ import java.util.SortedSet;
  * times as numbers) rather than an {@link Interaction} with its last message, that message's id
  * object, string and bytes, three {@code Optional}s and two {@code Instant}s. Closed interactions
  * are nearly all a store holds and are seldom read; open ones, read and written on every step
- * of routing, stay records (see {@link InteractionForm}). An update rewrites the fields in place.
+ * of routing, stay records (see {@link OpenInteraction}). An update rewrites the fields in place.
  * Guarded by the store's lock.
  */
-final class StoredInteraction {
+final class StoredInteraction extends KeptInteraction {
   private static final Visibility[] VISIBILITIES = Visibility.values();
   private static final Direction[] DIRECTIONS = Direction.values();
   private static final MessageKind[] KINDS = MessageKind.values();
@@ -111,11 +111,12 @@ final class StoredInteraction {
     version = i.version();
   }
 
+  @Override
   InteractionId id() {
     return id;
   }
 
-  /** The interaction as a record. */
+  @Override
   Interaction interaction() {
     Optional<LastMessage> last = !hasLast ? Optional.empty() : Optional.of(new LastMessage(
         lastIdObject != null ? lastIdObject : MessageId.of(PackedId.unpack(lastIdHigh, lastIdLow)),

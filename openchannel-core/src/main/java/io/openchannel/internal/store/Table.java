@@ -110,6 +110,11 @@ final class Table<I, T> {
     return row;
   }
 
+  /** What is kept for the committed row with {@code id}, or null; ignores the open transaction. */
+  Object kept(I id) {
+    return committed.get(id);
+  }
+
   /** The committed row that {@code kept} holds, ignoring the open transaction. */
   T committedOf(Object kept) {
     return form.row(kept);

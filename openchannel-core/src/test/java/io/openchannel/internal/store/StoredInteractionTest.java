@@ -111,13 +111,16 @@ class StoredInteractionTest {
       @ForAll("interactions") Interaction first, @ForAll("interactions") Interaction second) {
     InteractionForm form = new InteractionForm();
     Object kept = form.keep(first, null);
-    assertThat(kept instanceof Interaction).isEqualTo(first.isOpen());
+    assertThat(kept instanceof OpenInteraction).isEqualTo(first.isOpen());
+    assertThat(kept instanceof StoredInteraction).isEqualTo(!first.isOpen());
     assertThat(form.row(kept)).isEqualTo(first);
     assertThat(form.hasId(kept, InteractionId.of("i-1"))).isTrue();
     assertThat(form.hasId(kept, InteractionId.of("i-2"))).isFalse();
+    ((KeptInteraction) kept).viewRow = 41;
     Object next = form.keep(second, kept);
     assertThat(form.row(next)).isEqualTo(second);
-    if (!first.isOpen() && !second.isOpen()) {
+    assertThat(((KeptInteraction) next).viewRow).isEqualTo(41); // the view's row goes along
+    if (first.isOpen() == second.isOpen()) {
       assertThat(next).isSameAs(kept); // rewritten in place: the indexes holding it stay right
     }
   }
