@@ -10,9 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The free-text index of the in-memory store: for each word (as {@link SearchText} cuts text),
@@ -23,12 +21,12 @@ import java.util.TreeMap;
  * Guarded by the store's lock.
  */
 final class TextIndex {
-  private final TreeMap<String, SortedRows> messageWords = new TreeMap<>();
+  private final WordMap<SortedRows> messageWords = new WordMap<>();
   /**
    * Word to contacts, by number: appending an int is much cheaper than adding to a hash set of
    * the 100,000 contacts named Mia, and contacts' words rarely change.
    */
-  private final TreeMap<String, IntList> contactWords = new TreeMap<>();
+  private final WordMap<IntList> contactWords = new WordMap<>();
   private final RowNumbers contactNumbers = new RowNumbers();
   private final List<ContactId> contactsByNumber = new ArrayList<>();
   /** Rows with a message whose text changed: the index may hold words they no longer have. */
@@ -42,7 +40,7 @@ final class TextIndex {
       changedText.set(row);
     }
     Searchable.forEachText(now, text -> SearchText.forEachWord(text,
-        word -> messageWords.computeIfAbsent(word, k -> new SortedRows()).add(row)));
+        word -> messageWords.getOrAdd(word, SortedRows::new).add(row)));
   }
 
   void contact(Contact old, Contact now) {
@@ -78,7 +76,7 @@ final class TextIndex {
   }
 
   private void addContact(String word, int number) {
-    contactWords.computeIfAbsent(word, k -> new IntList()).addIfNotLast(number);
+    contactWords.getOrAdd(word, IntList::new).addIfNotLast(number);
   }
 
   /**
@@ -87,13 +85,9 @@ final class TextIndex {
    */
   BitSet rowsWithWordStarting(String prefix, BiConsumer<ContactId, BitSet> rowsOfContact) {
     BitSet rows = new BitSet();
-    for (SortedRows list : range(messageWords, prefix).values()) {
-      list.setAll(rows);
-    }
+    messageWords.forEachStartingWith(prefix, list -> list.setAll(rows));
     BitSet contacts = new BitSet();
-    for (IntList numbers : range(contactWords, prefix).values()) {
-      numbers.setAll(contacts);
-    }
+    contactWords.forEachStartingWith(prefix, numbers -> numbers.setAll(contacts));
     for (int n = contacts.nextSetBit(0); n >= 0; n = contacts.nextSetBit(n + 1)) {
       rowsOfContact.accept(contactsByNumber.get(n), rows);
     }
@@ -103,11 +97,6 @@ final class TextIndex {
   /** Rows whose candidacy the index cannot vouch for; the query checks them against the text. */
   BitSet changedText() {
     return changedText;
-  }
-
-  private static <V> Map<String, V> range(TreeMap<String, V> words, String prefix) {
-    // Every word starting with the prefix sorts between it and the prefix plus the highest char.
-    return words.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
   }
 
   private static Set<String> words(Contact contact) {
