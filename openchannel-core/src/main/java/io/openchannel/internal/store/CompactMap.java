@@ -143,7 +143,6 @@ final class CompactMap<K, V> {
   }
 
   private static int hash(Object key) {
-    int h = key.hashCode() * 0x9E3779B9; // spreads ids whose hashes differ only in high bits
-    return h ^ (h >>> 16);
+    return IdHash.of(key);
   }
 }
