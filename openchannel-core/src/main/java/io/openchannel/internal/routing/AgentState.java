@@ -5,8 +5,6 @@ import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
 import io.openchannel.routing.OfferId;
 import io.openchannel.routing.Presence;
-import io.openchannel.routing.QueueId;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +31,14 @@ final class AgentState {
   boolean freedQueued;
   /** Offers in a row they let time out (auto-pause). */
   int missedInRow;
-  final Map<QueueId, QueueState> queues = new HashMap<>();
+  /**
+   * The queues they are a member of, and their place in each one's member list: arrays rather
+   * than a map, because every offer, accept and close walks them (a map's iterator per step) and
+   * a pool needs the place (a second map lookup per queue).
+   */
+  private QueueState[] queues = new QueueState[1];
+  private int[] positions = new int[1];
+  private int queueCount;
   /** Pending offers, oldest first. */
   final LinkedHashMap<OfferId, OfferRecord> offers = new LinkedHashMap<>();
   final Set<Routed> owned = new LinkedHashSet<>();
@@ -51,13 +56,70 @@ final class AgentState {
     skills = agent.skills();
   }
 
+  int queueCount() {
+    return queueCount;
+  }
+
+  QueueState queue(int i) {
+    return queues[i];
+  }
+
+  /** Their place in the member list of the {@code i}th of their queues. */
+  int position(int i) {
+    return positions[i];
+  }
+
+  /** Their place in {@code q}'s member list; -1 if not a member. */
+  int positionIn(QueueState q) {
+    for (int i = 0; i < queueCount; i++) {
+      if (queues[i] == q) {
+        return positions[i];
+      }
+    }
+    return -1;
+  }
+
+  /** They became member {@code position} of {@code q} (or moved there). */
+  void join(QueueState q, int position) {
+    for (int i = 0; i < queueCount; i++) {
+      if (queues[i] == q) {
+        positions[i] = position;
+        return;
+      }
+    }
+    if (queueCount == queues.length) {
+      queues = java.util.Arrays.copyOf(queues, queueCount * 2);
+      positions = java.util.Arrays.copyOf(positions, queueCount * 2);
+    }
+    queues[queueCount] = q;
+    positions[queueCount] = position;
+    queueCount++;
+  }
+
+  /** They are no longer a member of {@code q}; the order of the others is kept. */
+  void leave(QueueState q) {
+    for (int i = 0; i < queueCount; i++) {
+      if (queues[i] == q) {
+        System.arraycopy(queues, i + 1, queues, i, queueCount - i - 1);
+        System.arraycopy(positions, i + 1, positions, i, queueCount - i - 1);
+        queueCount--;
+        queues[queueCount] = null;
+        return;
+      }
+    }
+  }
+
   int load(ChannelType c) {
     return assigned[c.ordinal()] + pending[c.ordinal()];
   }
 
   /** Whether one more offer on {@code c} keeps them within capacity. */
   boolean hasRoom(ChannelType c) {
-    return load(c) < capacity[c.ordinal()];
+    return hasRoom(c.ordinal());
+  }
+
+  boolean hasRoom(int channel) {
+    return assigned[channel] + pending[channel] < capacity[channel];
   }
 
   int totalLoad() {

@@ -146,7 +146,7 @@ final class Dispatcher {
     AgentState a = pool.pick(b -> !x.isExcluded(b) && !x.wasRejectedBefore(b), q.startAfter());
     if (a == null && x.rejectedBefore != null) {
       for (AgentState r : x.rejectedBefore) {
-        if (pool.contains(r) && !x.isExcluded(r)) {
+        if (pool.contains(r, r.positionIn(q)) && !x.isExcluded(r)) {
           a = r; // those who rejected it come last, in the order they rejected
           break;
         }
@@ -162,7 +162,7 @@ final class Dispatcher {
   }
 
   private void waitInQueue(Routed x) {
-    x.queue.waitingFor(x.info.channel()).put(x.seq, x);
+    x.queue.addWaiting(x);
     x.waiting = true;
     if (x.excluded != null && !x.excluded.isEmpty() && x.backoffTimer == null) {
       // Everyone eligible declined it: offer it again after a pause, decliners last.
@@ -173,7 +173,7 @@ final class Dispatcher {
 
   void unwait(Routed x) {
     if (x.waiting) {
-      x.queue.waitingFor(x.info.channel()).remove(x.seq);
+      x.queue.removeWaiting(x);
       x.waiting = false;
     }
   }
@@ -189,15 +189,17 @@ final class Dispatcher {
   private void offerWaitingWorkTo(AgentState a, Effects fx) {
     while (a.available()) {
       Routed best = null;
-      for (QueueState q : a.queues.values()) {
-        if (!q.skilled(a)) {
+      for (int i = 0; i < a.queueCount(); i++) {
+        QueueState q = a.queue(i);
+        if (!q.hasWaiting() || !q.skilled(a)) {
           continue;
         }
-        for (Map.Entry<ChannelType, TreeMap<Long, Routed>> e : q.waiting.entrySet()) {
-          if (e.getValue().isEmpty() || !a.hasRoom(e.getKey())) {
+        for (int c = 0; c < AgentState.CHANNELS; c++) {
+          TreeMap<Long, Routed> waiting = q.waitingOn(c);
+          if (waiting == null || waiting.isEmpty() || !a.hasRoom(c)) {
             continue;
           }
-          for (Routed x : e.getValue().values()) {
+          for (Routed x : waiting.values()) {
             if (!x.isExcluded(a)) {
               if (best == null || q.priority() > best.queue.priority()
                   || (q.priority() == best.queue.priority() && x.seq < best.seq)) {
@@ -341,8 +343,8 @@ final class Dispatcher {
   }
 
   void refresh(AgentState a) {
-    for (QueueState q : a.queues.values()) {
-      q.refresh(a);
+    for (int i = 0; i < a.queueCount(); i++) {
+      a.queue(i).refresh(a, a.position(i));
     }
   }
 

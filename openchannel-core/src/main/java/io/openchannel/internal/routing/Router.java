@@ -115,8 +115,7 @@ public final class Router {
     checkOverflow(queue);
     Queue stored = queue.withVersion(0);
     QueueState q = new QueueState(stored, states(members), random);
-    d.queues.put(queue.id(), q);
-    q.members.forEach(a -> a.queues.put(queue.id(), q));
+    d.queues.put(queue.id(), q); // its members joined it
     return stored;
   }
 
@@ -133,10 +132,8 @@ public final class Router {
     }
     checkOverflow(queue);
     Queue stored = queue.withVersion(queue.version() + 1);
-    q.members.forEach(a -> a.queues.remove(queue.id()));
-    q.reconfigure(stored, states(members));
+    q.reconfigure(stored, states(members)); // old members leave it, new ones join
     for (AgentState a : q.members) {
-      a.queues.put(queue.id(), q);
       d.freed(a); // a new member, or new settings, may let them take waiting work
     }
     d.settle(fx);

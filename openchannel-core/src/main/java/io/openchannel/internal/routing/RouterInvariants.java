@@ -78,7 +78,7 @@ public final class RouterInvariants {
       out.add(x + " is " + x.state + " with " + x.offers.size() + " offers, owner " + x.owner
           + ", waiting " + x.waiting);
     }
-    if (x.waiting && x.queue.waiting.getOrDefault(x.info.channel(), new TreeMap<>()).get(x.seq) != x) {
+    if (x.waiting && x.queue.waiting().getOrDefault(x.info.channel(), new TreeMap<>()).get(x.seq) != x) {
       out.add(x + " is waiting but not in its queue's list");
     }
   }
@@ -86,12 +86,12 @@ public final class RouterInvariants {
   private static void checkQueue(QueueState q, List<String> out) {
     for (Map.Entry<ChannelType, AgentPool> e : q.pools().entrySet()) {
       for (AgentState a : q.members) {
-        if (q.eligible(a, e.getKey()) != e.getValue().contains(a)) {
+        if (q.eligible(a, e.getKey()) != e.getValue().contains(a, q.positionOf(a))) {
           out.add("pool " + q.config.id() + "/" + e.getKey() + " is wrong about " + a);
         }
       }
     }
-    for (Map.Entry<ChannelType, TreeMap<Long, Routed>> e : q.waiting.entrySet()) {
+    for (Map.Entry<ChannelType, TreeMap<Long, Routed>> e : q.waiting().entrySet()) {
       for (Routed x : e.getValue().values()) {
         if (!x.waiting || x.queue != q) {
           out.add(x + " is listed as waiting in " + q.config.id() + " but is not");

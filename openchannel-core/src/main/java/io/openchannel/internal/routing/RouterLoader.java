@@ -79,8 +79,7 @@ public final class RouterLoader {
         }
       }
       QueueState state = new QueueState(q, members, random);
-      d.queues.put(q.id(), state);
-      members.forEach(a -> a.queues.put(q.id(), state));
+      d.queues.put(q.id(), state); // its members joined it
     }
     Instant now = d.now();
     for (Waiting w : s.waiting()) {
