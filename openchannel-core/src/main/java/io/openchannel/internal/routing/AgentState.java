@@ -3,11 +3,9 @@ package io.openchannel.internal.routing;
 import io.openchannel.account.ChannelType;
 import io.openchannel.routing.Agent;
 import io.openchannel.routing.AgentId;
-import io.openchannel.routing.OfferId;
 import io.openchannel.routing.Presence;
-import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,9 +37,14 @@ final class AgentState {
   private QueueState[] queues = new QueueState[1];
   private int[] positions = new int[1];
   private int queueCount;
-  /** Pending offers, oldest first. */
-  final LinkedHashMap<OfferId, OfferRecord> offers = new LinkedHashMap<>();
-  final Set<Routed> owned = new LinkedHashSet<>();
+  /**
+   * Pending offers, oldest first. Lists, not a LinkedHashMap and a LinkedHashSet: they hold
+   * about as many as the agent's capacity, so removal by a short scan beats an entry object and
+   * a hash per offer, accept and close.
+   */
+  final List<OfferRecord> offers = new ArrayList<>(2);
+  /** The open interactions they own, in the order they got them. */
+  final List<Routed> owned = new ArrayList<>(2);
 
   AgentState(Agent agent) {
     this.id = agent.id();

@@ -241,7 +241,7 @@ final class Dispatcher {
     OfferRecord rec = new OfferRecord(offer, x, a);
     live.put(offer.id(), rec);
     x.offers.add(rec);
-    a.offers.put(offer.id(), rec);
+    a.offers.add(rec);
     a.pending[x.info.channel().ordinal()]++;
     refresh(a);
     rec.timer = timers.offerTimeout(offer.id(), x.queue.config.offerTimeout());
@@ -336,7 +336,7 @@ final class Dispatcher {
     live.remove(rec.offer.id());
     ended.put(rec.offer);
     rec.interaction.offers.remove(rec);
-    rec.agent.offers.remove(rec.offer.id());
+    rec.agent.offers.remove(rec);
     if (state != OfferState.TIMED_OUT) {
       cancel(rec.timer);
     }

@@ -68,7 +68,7 @@ public final class Router {
       fx.publish(new AgentPresenceChanged(d.now(), a.id, before, a.presence, automatic));
     }
     if (!a.available()) {
-      for (OfferRecord rec : List.copyOf(a.offers.values())) {
+      for (OfferRecord rec : List.copyOf(a.offers)) {
         d.endOffer(rec, OfferState.RESCINDED, Optional.of(RescindReason.AGENT_UNAVAILABLE), fx);
       }
       if (a.presence == Presence.OFFLINE && before != Presence.OFFLINE
@@ -81,7 +81,7 @@ public final class Router {
       }
     } else {
       // Lowered capacity: withdraw the newest offers until the load fits; assigned work stays.
-      List<OfferRecord> newestFirst = new ArrayList<>(a.offers.values());
+      List<OfferRecord> newestFirst = new ArrayList<>(a.offers);
       for (int i = newestFirst.size() - 1; i >= 0; i--) {
         OfferRecord rec = newestFirst.get(i);
         if (a.load(rec.interaction.info.channel())

@@ -29,7 +29,7 @@ public final class RouterInvariants {
           out.add(a + " lists " + x + " as owned but it is " + x.state + " owned by " + x.owner);
         }
       }
-      for (OfferRecord rec : a.offers.values()) {
+      for (OfferRecord rec : a.offers) {
         pending[rec.interaction.info.channel().ordinal()]++;
       }
       for (ChannelType c : ChannelType.values()) {
@@ -46,7 +46,7 @@ public final class RouterInvariants {
     for (Map.Entry<io.openchannel.routing.OfferId, OfferRecord> e : d.live.entrySet()) {
       OfferRecord rec = e.getValue();
       if (rec.offer.state() != OfferState.PENDING || !rec.interaction.offers.contains(rec)
-          || rec.agent.offers.get(e.getKey()) != rec || rec.interaction.state != RoutingState.OFFERING) {
+          || !rec.agent.offers.contains(rec) || rec.interaction.state != RoutingState.OFFERING) {
         out.add("live offer " + e.getKey() + " is inconsistent");
       }
     }

@@ -141,7 +141,7 @@ public final class RouterLoader {
       OfferRecord rec = new OfferRecord(o, x, a);
       d.live.put(o.id(), rec);
       x.offers.add(rec);
-      a.offers.put(o.id(), rec);
+      a.offers.add(rec);
       a.pending[channel]++;
       rec.timer = d.timers.offerTimeout(o.id(), remaining(now, o.expiresAt()));
     }

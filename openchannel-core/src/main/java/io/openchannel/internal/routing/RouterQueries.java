@@ -28,7 +28,7 @@ public final class RouterQueries {
       return List.of();
     }
     List<Offer> out = new ArrayList<>(a.offers.size());
-    a.offers.values().forEach(rec -> out.add(rec.offer));
+    a.offers.forEach(rec -> out.add(rec.offer));
     return out;
   }
 
