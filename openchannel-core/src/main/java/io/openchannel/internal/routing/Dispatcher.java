@@ -332,9 +332,9 @@ final class Dispatcher {
   }
 
   private void close(OfferRecord rec, OfferState state, Optional<RescindReason> reason, Instant now) {
-    rec.offer = rec.offer.ended(state, now, reason);
+    // rec.offer stays the pending offer: the ended one is rebuilt from ended offers if asked for
     live.remove(rec.offer.id());
-    ended.put(rec.offer);
+    ended.put(rec.offer, state, now, reason);
     rec.interaction.offers.remove(rec);
     rec.agent.offers.remove(rec);
     if (state != OfferState.TIMED_OUT) {

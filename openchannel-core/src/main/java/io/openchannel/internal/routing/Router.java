@@ -303,7 +303,7 @@ public final class Router {
     rec.interaction.exclude(rec.agent);
     d.endOffer(rec, OfferState.REJECTED, Optional.empty(), fx);
     d.settle(fx);
-    return rec.offer;
+    return d.ended.get(offer); // just kept: the ended offer
   }
 
   /** An offer's timer fired: if still pending, it timed out; the next agent gets the work. */
