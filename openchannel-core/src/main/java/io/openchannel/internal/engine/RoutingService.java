@@ -226,8 +226,8 @@ final class RoutingService implements Routing, RouterTimers {
     InteractionId x = read(() -> router.interactionOf(offer));
     return write(engine.lockKey(x), true, work -> {
       Offer o = router.requirePending(offer);
-      Agent agent = Engine.requireAgent(work, o.agent());
-      return engine.assignIn(work, Engine.requireInteraction(work, x), agent);
+      // The router offers only to agents it mirrors, and agents are never deleted: no store read.
+      return engine.assignIn(work, Engine.requireInteraction(work, x), o.agent());
     }, (i, fx) -> router.accept(offer, fx));
   }
 

@@ -274,10 +274,15 @@ public final class Router {
    * @throws IllegalTransitionException if it has ended
    */
   public io.openchannel.routing.Offer requirePending(OfferId offer) {
+    return pendingRecord(offer).offer;
+  }
+
+  /** The live offer's record; throws like {@link #requirePending}. */
+  private OfferRecord pendingRecord(OfferId offer) {
     checkLocked();
     OfferRecord rec = d.live.get(offer);
     if (rec != null) {
-      return rec.offer;
+      return rec;
     }
     var ended = d.ended.get(offer);
     if (ended == null) {
@@ -290,15 +295,13 @@ public final class Router {
 
   /** Accepts a pending offer (checked with {@link #requirePending} in the same lock hold). */
   public void accept(OfferId offer, Effects fx) {
-    requirePending(offer);
-    d.acceptOffer(d.live.get(offer), fx);
+    d.acceptOffer(pendingRecord(offer), fx);
     d.settle(fx);
   }
 
   /** Rejects a pending offer: the interaction goes to another agent (S6). */
   public io.openchannel.routing.Offer reject(OfferId offer, Effects fx) {
-    requirePending(offer);
-    OfferRecord rec = d.live.get(offer);
+    OfferRecord rec = pendingRecord(offer);
     rec.agent.missedInRow = 0;
     rec.interaction.exclude(rec.agent);
     d.endOffer(rec, OfferState.REJECTED, Optional.empty(), fx);
