@@ -79,6 +79,7 @@ final class QueueState {
     AgentPool pool = pools[c.ordinal()];
     if (pool == null) {
       pool = strategy() == RoutingStrategy.RANDOM ? new RandomPool(random)
+          : members.size() <= SmallOrderedPool.MAX_MEMBERS ? new SmallOrderedPool(members.size())
           : new OrderedPool(members.size());
       pools[c.ordinal()] = pool;
       for (int i = 0; i < members.size(); i++) {

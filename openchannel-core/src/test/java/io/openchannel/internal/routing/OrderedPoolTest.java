@@ -13,17 +13,18 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** {@link OrderedPool} orders and picks members like a TreeMap from key to member. */
+/** {@link OrderedPool} and {@link SmallOrderedPool} order and pick members like a TreeMap from key to member. */
 class OrderedPoolTest {
   private static final int MEMBERS = 12;
 
   @Property(tries = 300)
-  void ordersLikeATreeMap(@ForAll @Size(max = 200) List<@IntRange(min = 0, max = 999) Integer> steps) {
+  void ordersLikeATreeMap(@ForAll boolean small,
+      @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 999) Integer> steps) {
     List<AgentState> agents = new ArrayList<>();
     for (int m = 0; m < MEMBERS; m++) {
       agents.add(new AgentState(Agent.of(AgentId.of("a" + m), "A" + m)));
     }
-    OrderedPool pool = new OrderedPool(MEMBERS);
+    AgentPool pool = small ? new SmallOrderedPool(MEMBERS) : new OrderedPool(MEMBERS);
     TreeMap<PoolKey, Integer> model = new TreeMap<>();
     PoolKey[] current = new PoolKey[MEMBERS];
     for (int step : steps) {
