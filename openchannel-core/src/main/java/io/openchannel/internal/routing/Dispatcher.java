@@ -47,6 +47,7 @@ final class Dispatcher {
   final Map<InteractionId, Routed> routed = new HashMap<>();
   final Map<OfferId, OfferRecord> live = new HashMap<>();
   final EndedOffers ended = new EndedOffers(ENDED_OFFERS_KEPT);
+  private static final java.util.function.Predicate<AgentState> ANYONE = a -> true;
   private final ArrayDeque<Routed> toRoute = new ArrayDeque<>();
   /** Agents that may take waiting work, each once ({@link AgentState#freedQueued}), in order. */
   private final ArrayDeque<AgentState> freed = new ArrayDeque<>();
@@ -128,8 +129,11 @@ final class Dispatcher {
     QueueState q = x.queue;
     ChannelType c = x.info.channel();
     AgentPool pool = q.pool(c);
+    // Most work has nobody excluded: then any agent will do, without a predicate capturing x.
+    boolean anyone = x.excluded == null && x.rejectedBefore == null;
     if (q.strategy() == RoutingStrategy.RING_ALL) {
-      List<AgentState> targets = pool.all(a -> !x.isExcluded(a) && !x.wasRejectedBefore(a));
+      List<AgentState> targets = pool.all(anyone ? ANYONE
+          : a -> !x.isExcluded(a) && !x.wasRejectedBefore(a));
       if (targets.isEmpty()) {
         targets = pool.all(a -> !x.isExcluded(a)); // only earlier rejecters remain: now their turn
       }
@@ -143,7 +147,8 @@ final class Dispatcher {
       }
       return;
     }
-    AgentState a = pool.pick(b -> !x.isExcluded(b) && !x.wasRejectedBefore(b), q.startAfter());
+    AgentState a = pool.pick(anyone ? ANYONE
+        : b -> !x.isExcluded(b) && !x.wasRejectedBefore(b), q.startAfter());
     if (a == null && x.rejectedBefore != null) {
       for (AgentState r : x.rejectedBefore) {
         if (pool.contains(r, r.positionIn(q)) && !x.isExcluded(r)) {
@@ -326,8 +331,10 @@ final class Dispatcher {
     if (x.state == RoutingState.ASSIGNED && x.owner != null && x.queue != null) {
       x.assignedAt = now();
       long token = ++x.answerToken;
-      options.rerouteUnanswered().ifPresent(after ->
-          x.unansweredTimer = timers.unanswered(x.info.interaction(), token, after));
+      Optional<java.time.Duration> after = options.rerouteUnanswered(); // no capturing lambda
+      if (after.isPresent()) {
+        x.unansweredTimer = timers.unanswered(x.info.interaction(), token, after.get());
+      }
     }
   }
 

@@ -170,7 +170,7 @@ public final class Router {
   /** A new interaction on an account with a queue: queue it and offer it (S3). */
   public void enqueueNew(RoutingInfo info, Effects fx) {
     checkLocked();
-    QueueState q = info.accountQueue().map(d.queues::get).orElse(null);
+    QueueState q = accountQueueOf(info);
     if (q == null || d.routed.containsKey(info.interaction())) {
       return; // the account's queue is gone: the host assigns by hand
     }
@@ -201,9 +201,15 @@ public final class Router {
     d.settle(fx);
   }
 
+  /** The account's queue, or null (no map(d.queues::get): a bound method reference per call). */
+  private QueueState accountQueueOf(RoutingInfo info) {
+    Optional<QueueId> queue = info.accountQueue();
+    return queue.isPresent() ? d.queues.get(queue.get()) : null;
+  }
+
   Routed track(RoutingInfo info) {
     Routed x = new Routed(info);
-    x.queue = info.accountQueue().map(d.queues::get).orElse(null);
+    x.queue = accountQueueOf(info);
     d.routed.put(info.interaction(), x);
     return x;
   }
