@@ -161,7 +161,9 @@ final class Dispatcher {
       waitInQueue(x);
       return;
     }
-    q.lastPicked = q.positionOf(a);
+    if (q.strategy() == RoutingStrategy.ROUND_ROBIN) {
+      q.lastPicked = q.positionOf(a); // only round robin remembers; saves a walk of a's queues
+    }
     x.state = x.state.moveTo(RoutingState.OFFERING);
     createOffer(x, a, Optional.empty(), fx);
   }
@@ -308,7 +310,7 @@ final class Dispatcher {
     x.state = x.state.moveTo(RoutingState.ASSIGNED);
     x.owner = a;
     x.directTransfer = false;
-    afterAssigned(x);
+    afterAssigned(x, now);
     if (!x.offers.isEmpty()) { // only ring-all leaves others; skip the copy and its iterator
       for (OfferRecord other : List.copyOf(x.offers)) {
         endOffer(other, OfferState.RESCINDED, Optional.of(RescindReason.TAKEN_BY_OTHER_AGENT), fx);
@@ -319,6 +321,11 @@ final class Dispatcher {
 
   /** An assigned interaction no longer waits, overflows or backs off. */
   void afterAssigned(Routed x) {
+    afterAssigned(x, null);
+  }
+
+  /** {@link #afterAssigned(Routed)} in a step that already read the clock ({@code now}, or null). */
+  void afterAssigned(Routed x, Instant now) {
     unwait(x);
     x.clearExclusions();
     x.overdue = false;
@@ -329,7 +336,7 @@ final class Dispatcher {
     x.backoffTimer = null;
     x.unansweredTimer = null;
     if (x.state == RoutingState.ASSIGNED && x.owner != null && x.queue != null) {
-      x.assignedAt = now();
+      x.assignedAt = now != null ? now : now();
       long token = ++x.answerToken;
       Optional<java.time.Duration> after = options.rerouteUnanswered(); // no capturing lambda
       if (after.isPresent()) {
