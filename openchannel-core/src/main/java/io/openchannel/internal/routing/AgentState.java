@@ -17,11 +17,13 @@ final class AgentState {
 
   final AgentId id;
   Presence presence;
-  final int[] capacity = new int[CHANNELS];
-  /** Open interactions they own, per channel. */
-  final int[] assigned = new int[CHANNELS];
-  /** Pending offers, per channel; counted in the load so that accepting never exceeds capacity. */
-  final int[] pending = new int[CHANNELS];
+  /**
+   * Per channel, three counts side by side: capacity, open interactions they own, and pending
+   * offers (counted in the load so that accepting never exceeds capacity). One array with a
+   * channel's counts adjacent, not three arrays: a step reads and changes one channel's counts
+   * of an agent not touched for a while, one cache line instead of three.
+   */
+  private final int[] counts = new int[CHANNELS * 3];
   Set<String> skills;
   /** The router's assignment counter when they last got an interaction; 0 if never. */
   long lastAssigned;
@@ -54,7 +56,7 @@ final class AgentState {
   void update(Agent agent) {
     presence = agent.presence();
     for (ChannelType c : ChannelType.values()) {
-      capacity[c.ordinal()] = agent.capacityFor(c);
+      counts[c.ordinal() * 3] = agent.capacityFor(c);
     }
     skills = agent.skills();
   }
@@ -112,8 +114,30 @@ final class AgentState {
     }
   }
 
+  int capacity(int channel) {
+    return counts[channel * 3];
+  }
+
+  /** Open interactions they own on the channel. */
+  int assigned(int channel) {
+    return counts[channel * 3 + 1];
+  }
+
+  /** Pending offers on the channel. */
+  int pending(int channel) {
+    return counts[channel * 3 + 2];
+  }
+
+  void addAssigned(int channel, int delta) {
+    counts[channel * 3 + 1] += delta;
+  }
+
+  void addPending(int channel, int delta) {
+    counts[channel * 3 + 2] += delta;
+  }
+
   int load(ChannelType c) {
-    return assigned[c.ordinal()] + pending[c.ordinal()];
+    return assigned(c.ordinal()) + pending(c.ordinal());
   }
 
   /** Whether one more offer on {@code c} keeps them within capacity. */
@@ -122,13 +146,14 @@ final class AgentState {
   }
 
   boolean hasRoom(int channel) {
-    return assigned[channel] + pending[channel] < capacity[channel];
+    int at = channel * 3;
+    return counts[at + 1] + counts[at + 2] < counts[at];
   }
 
   int totalLoad() {
     int sum = 0;
     for (int i = 0; i < CHANNELS; i++) {
-      sum += assigned[i] + pending[i];
+      sum += counts[i * 3 + 1] + counts[i * 3 + 2];
     }
     return sum;
   }

@@ -249,7 +249,7 @@ final class Dispatcher {
     live.put(offer.id(), rec);
     x.offers.add(rec);
     a.offers.add(rec);
-    a.pending[x.info.channel().ordinal()]++;
+    a.addPending(x.info.channel().ordinal(), 1);
     refresh(a);
     rec.timer = timers.offerTimeout(offer.id(), x.queue.config.offerTimeout());
     fx.publish(new OfferCreated(now, offer.id(), x.info.interaction(), a.id, x.queue.config.id(),
@@ -267,7 +267,7 @@ final class Dispatcher {
     close(rec, state, reason, now);
     Routed x = rec.interaction;
     AgentState a = rec.agent;
-    a.pending[x.info.channel().ordinal()]--;
+    a.addPending(x.info.channel().ordinal(), -1);
     refresh(a);
     freed(a);
     OfferId id = rec.offer.id();
@@ -301,8 +301,8 @@ final class Dispatcher {
     Routed x = rec.interaction;
     AgentState a = rec.agent;
     int c = x.info.channel().ordinal();
-    a.pending[c]--;
-    a.assigned[c]++;
+    a.addPending(c, -1);
+    a.addAssigned(c, 1);
     a.owned.add(x);
     a.lastAssigned = next();
     a.missedInRow = 0;

@@ -85,7 +85,7 @@ public final class Router {
       for (int i = newestFirst.size() - 1; i >= 0; i--) {
         OfferRecord rec = newestFirst.get(i);
         if (a.load(rec.interaction.info.channel())
-            > a.capacity[rec.interaction.info.channel().ordinal()]) {
+            > a.capacity(rec.interaction.info.channel().ordinal())) {
           d.endOffer(rec, OfferState.RESCINDED, Optional.of(RescindReason.AGENT_UNAVAILABLE), fx);
         }
       }
@@ -217,7 +217,7 @@ public final class Router {
   void own(Routed x, AgentState a) {
     x.owner = a;
     x.directTransfer = false;
-    a.assigned[x.info.channel().ordinal()]++;
+    a.addAssigned(x.info.channel().ordinal(), 1);
     a.owned.add(x);
     a.lastAssigned = d.next();
     d.afterAssigned(x);
@@ -227,7 +227,7 @@ public final class Router {
   /** Frees the owner's slot (transfer, requeue, close, reassignment). */
   void release(Routed x) {
     AgentState owner = x.owner;
-    owner.assigned[x.info.channel().ordinal()]--;
+    owner.addAssigned(x.info.channel().ordinal(), -1);
     owner.owned.remove(x);
     x.owner = null;
     d.refresh(owner);

@@ -34,11 +34,11 @@ public final class RouterInvariants {
       }
       for (ChannelType c : ChannelType.values()) {
         int i = c.ordinal();
-        if (assigned[i] != a.assigned[i] || pending[i] != a.pending[i]) {
-          out.add(a + " counts " + a.assigned[i] + "+" + a.pending[i] + " on " + c + ", really "
+        if (assigned[i] != a.assigned(i) || pending[i] != a.pending(i)) {
+          out.add(a + " counts " + a.assigned(i) + "+" + a.pending(i) + " on " + c + ", really "
               + assigned[i] + "+" + pending[i]);
         }
-        if (pending[i] > 0 && assigned[i] + pending[i] > a.capacity[i]) {
+        if (pending[i] > 0 && assigned[i] + pending[i] > a.capacity(i)) {
           out.add(a + " has offers beyond capacity on " + c);
         }
       }

@@ -142,7 +142,7 @@ public final class RouterLoader {
       d.live.put(o.id(), rec);
       x.offers.add(rec);
       a.offers.add(rec);
-      a.pending[channel]++;
+      a.addPending(channel, 1);
       rec.timer = d.timers.offerTimeout(o.id(), remaining(now, o.expiresAt()));
     }
   }
