@@ -22,7 +22,7 @@ final class QueueState {
   /** Per channel ordinal, the pool once built (arrays: no map lookups or iterators per refresh). */
   private final AgentPool[] pools = new AgentPool[AgentState.CHANNELS];
   /** Per channel ordinal, the waiting work by entry order, once something waited. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
   private final TreeMap<Long, Routed>[] waiting = new TreeMap[AgentState.CHANNELS];
   /** How much work waits, over all channels: a freed agent skips the queue when none. */
   private int waitingCount;
