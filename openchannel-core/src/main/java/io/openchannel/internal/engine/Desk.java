@@ -383,9 +383,11 @@ final class Desk implements AgentDesk {
     });
   }
 
-  /** The interaction, checked to be the agent's, inside a transaction. */
+  /**
+   * The interaction, checked to be the agent's, inside a transaction. The agent is not read:
+   * the desk was made for an existing agent, and agents are never deleted.
+   */
   private Interaction owned(Transactions.Work work, InteractionId interactionId) {
-    Engine.requireAgent(work, agentId);
     Interaction interaction = Engine.requireInteraction(work, interactionId);
     requireOwner(interaction);
     return interaction;

@@ -259,21 +259,29 @@ public final class Engine implements OpenChannel {
 
   /** Makes {@code agent} the owner inside a transaction; shared by assign and accept. */
   Interaction assignIn(Transactions.Work work, Interaction interaction, Agent agent) {
+    return assignIn(work, interaction, agent.id());
+  }
+
+  /**
+   * {@link #assignIn(Transactions.Work, Interaction, Agent)} for an agent known to exist (one
+   * routing offered work to: agents are never deleted), without reading it again.
+   */
+  Interaction assignIn(Transactions.Work work, Interaction interaction, AgentId agentId) {
     if (!interaction.isOpen()) {
       throw new IllegalTransitionException("interaction " + interaction.id()
           + " is closed and cannot be assigned; the customer's next message opens a new one");
     }
-    if (interaction.owner().equals(Optional.of(agent.id()))) {
+    Optional<AgentId> owner = interaction.owner();
+    if (owner.isPresent() && owner.get().equals(agentId)) {
       return interaction;
     }
     boolean firstTime = !interaction.isManaged();
-    Interaction assigned = work.tx().interactions().update(interaction.withOwner(agent.id()));
+    Interaction assigned = work.tx().interactions().update(interaction.withOwner(agentId));
     if (firstTime) {
       Conversation conversation = work.tx().conversations().find(interaction.conversation()).orElseThrow();
       work.tx().conversations().update(conversation.withOneManaged());
     }
-    work.publish(new InteractionAssigned(now(), interaction.id(), agent.id(), interaction.owner(),
-        firstTime));
+    work.publish(new InteractionAssigned(now(), interaction.id(), agentId, owner, firstTime));
     return assigned;
   }
 

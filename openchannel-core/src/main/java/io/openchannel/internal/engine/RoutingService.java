@@ -63,19 +63,38 @@ final class RoutingService implements Routing, RouterTimers {
   /** A store write plus the routing change it implies, atomically, then the follow-ups. */
   <T> T write(String lockKey, boolean routerDuringWork, Function<Transactions.Work, T> work,
       BiConsumer<T, Effects> afterCommit) {
-    Effects[] fx = new Effects[1];
-    ClusterRouting cluster = engine.clusterRouting;
+    RoutingChange<T> change = new RoutingChange<>(engine.clusterRouting, afterCommit);
     T result = engine.transactions.writeRouted(lockKey, router.lock(), routerDuringWork, work,
-        (r, events) -> {
-          fx[0] = new Effects(events);
-          if (cluster == null) {
-            afterCommit.accept(r, fx[0]);
-          } else {
-            cluster.routed(events, () -> afterCommit.accept(r, fx[0]));
-          }
-        });
-    followUp(fx[0]);
+        change);
+    followUp(change.fx);
     return result;
+  }
+
+  /**
+   * The routing change of a {@link #write}, keeping the effects it made for the follow-ups: one
+   * object per write, where a lambda and an array to carry the effects out of it were two.
+   */
+  private static final class RoutingChange<T>
+      implements BiConsumer<T, List<io.openchannel.event.OpenChannelEvent>> {
+    private final ClusterRouting cluster;
+    private final BiConsumer<T, Effects> afterCommit;
+    Effects fx;
+
+    RoutingChange(ClusterRouting cluster, BiConsumer<T, Effects> afterCommit) {
+      this.cluster = cluster;
+      this.afterCommit = afterCommit;
+    }
+
+    @Override
+    public void accept(T result, List<io.openchannel.event.OpenChannelEvent> events) {
+      Effects made = new Effects(events);
+      fx = made;
+      if (cluster == null) {
+        afterCommit.accept(result, made);
+      } else {
+        cluster.routed(events, () -> afterCommit.accept(result, made));
+      }
+    }
   }
 
   /** {@link #write} of work on several conversations at once (a batch of inbound messages). */
@@ -122,7 +141,7 @@ final class RoutingService implements Routing, RouterTimers {
 
   /** Runs what a router step asked for afterwards (auto-pause, requeue); call without locks. */
   void followUp(Effects fx) {
-    if (fx == null) {
+    if (fx == null || !fx.hasFollowUps()) {
       return;
     }
     for (AgentId agent : fx.autoPauses()) {
@@ -223,11 +242,17 @@ final class RoutingService implements Routing, RouterTimers {
     if (engine.ledgerCommands != null) {
       return engine.ledgerCommands.accept(offer);
     }
-    InteractionId x = read(() -> router.interactionOf(offer));
+    InteractionId x;
+    router.lock().lock(); // not read(...): its supplier would capture the offer
+    try {
+      x = router.interactionOf(offer);
+    } finally {
+      router.lock().unlock();
+    }
     return write(engine.lockKey(x), true, work -> {
       Offer o = router.requirePending(offer);
-      Agent agent = Engine.requireAgent(work, o.agent());
-      return engine.assignIn(work, Engine.requireInteraction(work, x), agent);
+      // The router offers only to agents it mirrors, and agents are never deleted: no store read.
+      return engine.assignIn(work, Engine.requireInteraction(work, x), o.agent());
     }, (i, fx) -> router.accept(offer, fx));
   }
 

@@ -40,14 +40,10 @@ final class Transactions {
    * events the work published to it in the same transaction: logged exactly when committed.
    */
   private <T> T inTransaction(Function<Work, T> work, Work w) {
-    return store.inTransaction(tx -> {
-      w.tx = tx;
-      T result = work.apply(w);
-      if (eventLog.isPresent() && !w.events.isEmpty()) {
-        eventLog.get().append(tx, node, w.events);
-      }
-      return result;
-    });
+    w.body = work;
+    @SuppressWarnings("unchecked")
+    T result = (T) store.inTransaction(w); // the attempt is the transaction's body: no lambda per call
+    return result;
   }
 
   /** Delivers events another engine logged to this engine's listeners, in the order given. */
@@ -61,12 +57,29 @@ final class Transactions {
    * run after it committed (outside every lock). One per attempt; the after-commit list is made
    * only when something asks for it (an auto-reply or an outbound message, not routing).
    */
-  static final class Work {
+  static final class Work implements Function<StoreTransaction, Object> {
+    private final Transactions owner;
+    private Function<Work, ?> body;
     private StoreTransaction tx;
     // Sized for a routing step's events (a new interaction publishes four); the default first
     // growth to ten slots was the largest array of a step.
     private final List<OpenChannelEvent> events = new ArrayList<>(4);
     private List<Runnable> afterCommit;
+
+    private Work(Transactions owner) {
+      this.owner = owner;
+    }
+
+    /** Runs the work in {@code transaction}: what the store calls; not for the work itself. */
+    @Override
+    public Object apply(StoreTransaction transaction) {
+      tx = transaction;
+      Object result = body.apply(this);
+      if (owner.eventLog.isPresent() && !events.isEmpty()) {
+        owner.eventLog.get().append(transaction, owner.node, events);
+      }
+      return result;
+    }
 
     StoreTransaction tx() {
       return tx;
@@ -104,7 +117,7 @@ final class Transactions {
     lock.lock();
     try {
       for (int attempt = 1; ; attempt++) {
-        Work w = new Work();
+        Work w = new Work(this);
         try {
           T result = inTransaction(work, w);
           publisher.enqueue(w.events);
@@ -137,7 +150,7 @@ final class Transactions {
    */
   <T> T writeRouted(String conversationKey, Lock routerLock, boolean routerDuringWork,
       Function<Work, T> work, BiConsumer<T, List<OpenChannelEvent>> routingChange) {
-    return writeRouted(List.of(locks.get(conversationKey)), routerLock, routerDuringWork, work,
+    return writeRouted(locks.get(conversationKey), null, routerLock, routerDuringWork, work,
         routingChange);
   }
 
@@ -157,25 +170,32 @@ final class Transactions {
         stripes.add(stripe);
       }
     }
-    return writeRouted(stripes, routerLock, routerDuringWork, work, routingChange);
+    return writeRouted(null, stripes, routerLock, routerDuringWork, work, routingChange);
   }
 
-  private <T> T writeRouted(List<Lock> stripes, Lock routerLock, boolean routerDuringWork,
-      Function<Work, T> work, BiConsumer<T, List<OpenChannelEvent>> routingChange) {
+  /** Holds {@code stripe}, or else every one of {@code stripes} (one stripe needs no list). */
+  private <T> T writeRouted(Lock stripe, List<Lock> stripes, Lock routerLock,
+      boolean routerDuringWork, Function<Work, T> work,
+      BiConsumer<T, List<OpenChannelEvent>> routingChange) {
     Work committed = null;
     int held = 0;
     boolean routerHeld = false;
     try {
-      for (Lock stripe : stripes) {
+      if (stripe != null) {
         stripe.lock();
         held++;
+      } else {
+        for (Lock each : stripes) {
+          each.lock();
+          held++;
+        }
       }
       if (routerDuringWork) {
         routerLock.lock();
         routerHeld = true;
       }
       for (int attempt = 1; ; attempt++) {
-        Work w = new Work();
+        Work w = new Work(this);
         T result;
         try {
           result = inTransaction(work, w);
@@ -200,8 +220,14 @@ final class Transactions {
       if (routerHeld) {
         routerLock.unlock();
       }
-      for (int i = held - 1; i >= 0; i--) {
-        stripes.get(i).unlock();
+      if (stripe != null) {
+        if (held > 0) {
+          stripe.unlock();
+        }
+      } else {
+        for (int i = held - 1; i >= 0; i--) {
+          stripes.get(i).unlock();
+        }
       }
       publisher.drain();
       if (committed != null) {

@@ -8,12 +8,17 @@ import java.util.function.Predicate;
  * routing decision costs O(log n) instead of a scan of all members. Guarded by the router lock.
  */
 interface AgentPool {
-  /** Adds the agent with this ordering key, or moves them to it. */
-  void put(AgentState agent, PoolKey key);
+  /**
+   * Adds member {@code member} of the queue with the ordering key ({@code first}, {@code second},
+   * {@code member}), or moves them to it; nothing changes (and nothing is allocated) when they
+   * already hold that key.
+   */
+  void put(AgentState agent, long first, long second, int member);
 
-  void remove(AgentState agent);
+  /** Takes member {@code member} (the agent's place in the queue's member list) out, if in. */
+  void remove(AgentState agent, int member);
 
-  boolean contains(AgentState agent);
+  boolean contains(AgentState agent, int member);
 
   int size();
 

@@ -47,6 +47,7 @@ final class Dispatcher {
   final Map<InteractionId, Routed> routed = new HashMap<>();
   final Map<OfferId, OfferRecord> live = new HashMap<>();
   final EndedOffers ended = new EndedOffers(ENDED_OFFERS_KEPT);
+  private static final java.util.function.Predicate<AgentState> ANYONE = a -> true;
   private final ArrayDeque<Routed> toRoute = new ArrayDeque<>();
   /** Agents that may take waiting work, each once ({@link AgentState#freedQueued}), in order. */
   private final ArrayDeque<AgentState> freed = new ArrayDeque<>();
@@ -128,8 +129,11 @@ final class Dispatcher {
     QueueState q = x.queue;
     ChannelType c = x.info.channel();
     AgentPool pool = q.pool(c);
+    // Most work has nobody excluded: then any agent will do, without a predicate capturing x.
+    boolean anyone = x.excluded == null && x.rejectedBefore == null;
     if (q.strategy() == RoutingStrategy.RING_ALL) {
-      List<AgentState> targets = pool.all(a -> !x.isExcluded(a) && !x.wasRejectedBefore(a));
+      List<AgentState> targets = pool.all(anyone ? ANYONE
+          : a -> !x.isExcluded(a) && !x.wasRejectedBefore(a));
       if (targets.isEmpty()) {
         targets = pool.all(a -> !x.isExcluded(a)); // only earlier rejecters remain: now their turn
       }
@@ -143,10 +147,11 @@ final class Dispatcher {
       }
       return;
     }
-    AgentState a = pool.pick(b -> !x.isExcluded(b) && !x.wasRejectedBefore(b), q.startAfter());
+    AgentState a = pool.pick(anyone ? ANYONE
+        : b -> !x.isExcluded(b) && !x.wasRejectedBefore(b), q.startAfter());
     if (a == null && x.rejectedBefore != null) {
       for (AgentState r : x.rejectedBefore) {
-        if (pool.contains(r) && !x.isExcluded(r)) {
+        if (pool.contains(r, r.positionIn(q)) && !x.isExcluded(r)) {
           a = r; // those who rejected it come last, in the order they rejected
           break;
         }
@@ -156,13 +161,15 @@ final class Dispatcher {
       waitInQueue(x);
       return;
     }
-    q.lastPicked = q.positionOf(a);
+    if (q.strategy() == RoutingStrategy.ROUND_ROBIN) {
+      q.lastPicked = q.positionOf(a); // only round robin remembers; saves a walk of a's queues
+    }
     x.state = x.state.moveTo(RoutingState.OFFERING);
     createOffer(x, a, Optional.empty(), fx);
   }
 
   private void waitInQueue(Routed x) {
-    x.queue.waitingFor(x.info.channel()).put(x.seq, x);
+    x.queue.addWaiting(x);
     x.waiting = true;
     if (x.excluded != null && !x.excluded.isEmpty() && x.backoffTimer == null) {
       // Everyone eligible declined it: offer it again after a pause, decliners last.
@@ -173,7 +180,7 @@ final class Dispatcher {
 
   void unwait(Routed x) {
     if (x.waiting) {
-      x.queue.waitingFor(x.info.channel()).remove(x.seq);
+      x.queue.removeWaiting(x);
       x.waiting = false;
     }
   }
@@ -189,15 +196,17 @@ final class Dispatcher {
   private void offerWaitingWorkTo(AgentState a, Effects fx) {
     while (a.available()) {
       Routed best = null;
-      for (QueueState q : a.queues.values()) {
-        if (!q.skilled(a)) {
+      for (int i = 0; i < a.queueCount(); i++) {
+        QueueState q = a.queue(i);
+        if (!q.hasWaiting() || !q.skilled(a)) {
           continue;
         }
-        for (Map.Entry<ChannelType, TreeMap<Long, Routed>> e : q.waiting.entrySet()) {
-          if (e.getValue().isEmpty() || !a.hasRoom(e.getKey())) {
+        for (int c = 0; c < AgentState.CHANNELS; c++) {
+          TreeMap<Long, Routed> waiting = q.waitingOn(c);
+          if (waiting == null || waiting.isEmpty() || !a.hasRoom(c)) {
             continue;
           }
-          for (Routed x : e.getValue().values()) {
+          for (Routed x : waiting.values()) {
             if (!x.isExcluded(a)) {
               if (best == null || q.priority() > best.queue.priority()
                   || (q.priority() == best.queue.priority() && x.seq < best.seq)) {
@@ -239,8 +248,8 @@ final class Dispatcher {
     OfferRecord rec = new OfferRecord(offer, x, a);
     live.put(offer.id(), rec);
     x.offers.add(rec);
-    a.offers.put(offer.id(), rec);
-    a.pending[x.info.channel().ordinal()]++;
+    a.offers.add(rec);
+    a.addPending(x.info.channel().ordinal(), 1);
     refresh(a);
     rec.timer = timers.offerTimeout(offer.id(), x.queue.config.offerTimeout());
     fx.publish(new OfferCreated(now, offer.id(), x.info.interaction(), a.id, x.queue.config.id(),
@@ -258,7 +267,7 @@ final class Dispatcher {
     close(rec, state, reason, now);
     Routed x = rec.interaction;
     AgentState a = rec.agent;
-    a.pending[x.info.channel().ordinal()]--;
+    a.addPending(x.info.channel().ordinal(), -1);
     refresh(a);
     freed(a);
     OfferId id = rec.offer.id();
@@ -292,8 +301,8 @@ final class Dispatcher {
     Routed x = rec.interaction;
     AgentState a = rec.agent;
     int c = x.info.channel().ordinal();
-    a.pending[c]--;
-    a.assigned[c]++;
+    a.addPending(c, -1);
+    a.addAssigned(c, 1);
     a.owned.add(x);
     a.lastAssigned = next();
     a.missedInRow = 0;
@@ -301,7 +310,7 @@ final class Dispatcher {
     x.state = x.state.moveTo(RoutingState.ASSIGNED);
     x.owner = a;
     x.directTransfer = false;
-    afterAssigned(x);
+    afterAssigned(x, now);
     if (!x.offers.isEmpty()) { // only ring-all leaves others; skip the copy and its iterator
       for (OfferRecord other : List.copyOf(x.offers)) {
         endOffer(other, OfferState.RESCINDED, Optional.of(RescindReason.TAKEN_BY_OTHER_AGENT), fx);
@@ -312,6 +321,11 @@ final class Dispatcher {
 
   /** An assigned interaction no longer waits, overflows or backs off. */
   void afterAssigned(Routed x) {
+    afterAssigned(x, null);
+  }
+
+  /** {@link #afterAssigned(Routed)} in a step that already read the clock ({@code now}, or null). */
+  void afterAssigned(Routed x, Instant now) {
     unwait(x);
     x.clearExclusions();
     x.overdue = false;
@@ -322,27 +336,29 @@ final class Dispatcher {
     x.backoffTimer = null;
     x.unansweredTimer = null;
     if (x.state == RoutingState.ASSIGNED && x.owner != null && x.queue != null) {
-      x.assignedAt = now();
+      x.assignedAt = now != null ? now : now();
       long token = ++x.answerToken;
-      options.rerouteUnanswered().ifPresent(after ->
-          x.unansweredTimer = timers.unanswered(x.info.interaction(), token, after));
+      Optional<java.time.Duration> after = options.rerouteUnanswered(); // no capturing lambda
+      if (after.isPresent()) {
+        x.unansweredTimer = timers.unanswered(x.info.interaction(), token, after.get());
+      }
     }
   }
 
   private void close(OfferRecord rec, OfferState state, Optional<RescindReason> reason, Instant now) {
-    rec.offer = rec.offer.ended(state, now, reason);
+    // rec.offer stays the pending offer: the ended one is rebuilt from ended offers if asked for
     live.remove(rec.offer.id());
-    ended.put(rec.offer);
+    ended.put(rec.offer, state, now, reason);
     rec.interaction.offers.remove(rec);
-    rec.agent.offers.remove(rec.offer.id());
+    rec.agent.offers.remove(rec);
     if (state != OfferState.TIMED_OUT) {
       cancel(rec.timer);
     }
   }
 
   void refresh(AgentState a) {
-    for (QueueState q : a.queues.values()) {
-      q.refresh(a);
+    for (int i = 0; i < a.queueCount(); i++) {
+      a.queue(i).refresh(a, a.position(i));
     }
   }
 

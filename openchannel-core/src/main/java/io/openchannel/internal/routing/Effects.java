@@ -48,6 +48,11 @@ public final class Effects {
         Optional.of(assignedAt)));
   }
 
+  /** Whether the engine has anything to run after the step (most steps: no). */
+  public boolean hasFollowUps() {
+    return autoPause != null || requeues != null;
+  }
+
   public List<OpenChannelEvent> events() {
     return events;
   }

@@ -17,16 +17,25 @@ import java.util.Optional;
  * for the next {@code capacity} cycles, long enough for the collector to copy it out of the young
  * generation and later find it dead in the old one; kept as an {@link Offer} in a
  * {@code LinkedHashMap} it was nine objects (record, map entry, three instants, an optional...),
- * here it is its id and a few array slots. The {@link Offer} is rebuilt on lookup, which is
- * rare (a late answer, a query). Guarded by the router lock.
+ * here it is a few array slots: even its id is kept as characters in a byte array (ids the
+ * engine makes are 26 ASCII characters), so no object per offer outlives the cycle. The
+ * {@link Offer} is rebuilt on lookup, with the id asked for, which is rare (a late answer, a
+ * query). Guarded by the router lock.
  */
 final class EndedOffers {
   private static final OfferState[] STATES = OfferState.values();
   private static final RescindReason[] REASONS = RescindReason.values();
   private static final int FIRST_SLOTS = 1024;
+  /** Id characters kept in place per slot; longer ids, or ids beyond Latin-1, are kept whole. */
+  static final int INLINE_CHARS = 32;
 
   private final int capacity;
-  private OfferId[] ids;
+  /** Each slot's id, {@link #INLINE_CHARS} bytes per slot, when it fits. */
+  private byte[] idChars;
+  /** Each slot's id length in {@link #idChars}, or -1 when the id is in {@link #wholeIds}. */
+  private byte[] idLengths;
+  /** Ids that do not fit in place, by slot; null for those that do. */
+  private OfferId[] wholeIds;
   /** Each slot's id hash: probes and index moves compare these, not the ids (old objects). */
   private int[] hashes;
   private InteractionId[] interactions;
@@ -57,7 +66,9 @@ final class EndedOffers {
 
   /** Forgets every ended offer (a router that reloads its state from a store). */
   void clear() {
-    ids = null;
+    idChars = null;
+    idLengths = null;
+    wholeIds = null;
     hashes = null;
     interactions = null;
     agents = null;
@@ -73,34 +84,82 @@ final class EndedOffers {
 
   /** Keeps an ended offer, forgetting the oldest when full. */
   void put(Offer offer) {
-    int h = hash(offer.id());
-    int found = slotOf(offer.id(), h);
-    int slot;
-    if (found >= 0) {
-      slot = found; // cannot happen (an offer ends once); a second end replaces the first
-    } else {
-      if (size == ids.length && ids.length < capacity) {
-        allocate(Math.min(capacity, ids.length * 2));
-      }
-      slot = next;
-      if (size == capacity) {
-        unindex(slot);
-      } else {
-        size++;
-      }
-      next = (next + 1) % capacity;
-      hashes[slot] = h;
-      indexAs(slot);
+    put(offer, offer.state(), offer.endedAt().orElseThrow(), offer.rescindReason());
+  }
+
+  /**
+   * Keeps {@code offer} as ended now in {@code state}, without building the ended {@link Offer}
+   * (a record, an optional and an instant per offer that would die at once). An offer ends once,
+   * so its id is not looked up first: that probe read a random index entry and the hashes of its
+   * neighbours, cache misses that were most of the cost of keeping an offer (checked with
+   * assertions on, as in tests).
+   */
+  void put(Offer offer, OfferState state, Instant endedAt, Optional<RescindReason> reason) {
+    OfferId id = offer.id();
+    int h = hash(id);
+    assert slotOf(id, h) < 0 : "offer " + id + " ended twice";
+    if (size == states.length && states.length < capacity) {
+      allocate(Math.min(capacity, states.length * 2));
     }
-    ids[slot] = offer.id();
+    int slot = next;
+    if (size == capacity) {
+      unindex(slot);
+    } else {
+      size++;
+    }
+    next = (next + 1) % capacity;
+    hashes[slot] = h;
+    indexAs(slot);
+    setId(slot, id);
     interactions[slot] = offer.interaction();
     agents[slot] = offer.agent();
     queues[slot] = offer.queue();
     setTime(slot, 0, offer.createdAt());
     setTime(slot, 1, offer.expiresAt());
-    setTime(slot, 2, offer.endedAt().orElseThrow());
-    states[slot] = (byte) offer.state().ordinal();
-    reasons[slot] = (byte) offer.rescindReason().map(Enum::ordinal).orElse(-1).intValue();
+    setTime(slot, 2, endedAt);
+    states[slot] = (byte) state.ordinal();
+    reasons[slot] = (byte) (reason.isPresent() ? reason.get().ordinal() : -1);
+  }
+
+  private void setId(int slot, OfferId id) {
+    String value = id.value();
+    int length = value.length();
+    if (length <= INLINE_CHARS) {
+      int at = slot * INLINE_CHARS;
+      int i = 0;
+      for (; i < length; i++) {
+        char c = value.charAt(i);
+        if (c > 0xFF) {
+          break;
+        }
+        idChars[at + i] = (byte) c;
+      }
+      if (i == length) {
+        idLengths[slot] = (byte) length;
+        wholeIds[slot] = null;
+        return;
+      }
+    }
+    idLengths[slot] = -1;
+    wholeIds[slot] = id;
+  }
+
+  private boolean hasId(int slot, OfferId id) {
+    int length = idLengths[slot];
+    if (length < 0) {
+      return wholeIds[slot].equals(id);
+    }
+    String value = id.value();
+    if (value.length() != length) {
+      return false;
+    }
+    int at = slot * INLINE_CHARS;
+    for (int i = 0; i < length; i++) {
+      if (value.charAt(i) != (char) (idChars[at + i] & 0xFF)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The ended offer, or null if unknown or forgotten. */
@@ -110,7 +169,7 @@ final class EndedOffers {
       return null;
     }
     int reason = reasons[slot];
-    return new Offer(ids[slot], interactions[slot], agents[slot], queues[slot],
+    return new Offer(id, interactions[slot], agents[slot], queues[slot],
         STATES[states[slot]], time(slot, 0), time(slot, 1), Optional.of(time(slot, 2)),
         reason < 0 ? Optional.empty() : Optional.of(REASONS[reason]));
   }
@@ -126,7 +185,10 @@ final class EndedOffers {
 
   /** Grows the arrays to {@code slots}; only before the ring first wraps, so slots keep places. */
   private void allocate(int slots) {
-    ids = ids == null ? new OfferId[slots] : Arrays.copyOf(ids, slots);
+    idChars = idChars == null ? new byte[slots * INLINE_CHARS]
+        : Arrays.copyOf(idChars, slots * INLINE_CHARS);
+    idLengths = idLengths == null ? new byte[slots] : Arrays.copyOf(idLengths, slots);
+    wholeIds = wholeIds == null ? new OfferId[slots] : Arrays.copyOf(wholeIds, slots);
     hashes = hashes == null ? new int[slots] : Arrays.copyOf(hashes, slots);
     interactions = interactions == null ? new InteractionId[slots] : Arrays.copyOf(interactions, slots);
     agents = agents == null ? new AgentId[slots] : Arrays.copyOf(agents, slots);
@@ -145,7 +207,7 @@ final class EndedOffers {
     int mask = index.length - 1;
     for (int i = h & mask; index[i] != 0; i = (i + 1) & mask) {
       int slot = index[i] - 1;
-      if (hashes[slot] == h && ids[slot].equals(id)) {
+      if (hashes[slot] == h && hasId(slot, id)) {
         return slot;
       }
     }

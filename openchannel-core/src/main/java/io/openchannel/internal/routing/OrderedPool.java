@@ -1,45 +1,58 @@
 package io.openchannel.internal.routing;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /** An {@link AgentPool} ordered by key: every strategy but RANDOM. */
 final class OrderedPool implements AgentPool {
   private final TreeMap<PoolKey, AgentState> byKey = new TreeMap<>();
-  private final Map<AgentState, PoolKey> keys = new HashMap<>();
+  /**
+   * Each member's current key by their place in the queue's member list, null when out: an array
+   * rather than a map from agent to key, as the place is known wherever the pool is changed.
+   */
+  private final PoolKey[] keys;
+  private int size;
+
+  OrderedPool(int members) {
+    this.keys = new PoolKey[members];
+  }
 
   @Override
-  public void put(AgentState agent, PoolKey key) {
-    PoolKey old = keys.put(agent, key);
+  public void put(AgentState agent, long first, long second, int member) {
+    PoolKey old = keys[member];
     if (old != null) {
-      if (old.equals(key)) {
-        return;
+      if (old.first() == first && old.second() == second) {
+        return; // unchanged: no key object, no tree work
       }
       byKey.remove(old);
+    } else {
+      size++;
     }
+    PoolKey key = new PoolKey(first, second, member);
+    keys[member] = key;
     byKey.put(key, agent);
   }
 
   @Override
-  public void remove(AgentState agent) {
-    PoolKey old = keys.remove(agent);
+  public void remove(AgentState agent, int member) {
+    PoolKey old = keys[member];
     if (old != null) {
+      keys[member] = null;
+      size--;
       byKey.remove(old);
     }
   }
 
   @Override
-  public boolean contains(AgentState agent) {
-    return keys.containsKey(agent);
+  public boolean contains(AgentState agent, int member) {
+    return member >= 0 && keys[member] != null;
   }
 
   @Override
   public int size() {
-    return keys.size();
+    return size;
   }
 
   @Override

@@ -7,7 +7,6 @@ import io.openchannel.routing.QueueMember;
 import io.openchannel.routing.RoutingStrategy;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,9 +19,13 @@ import java.util.TreeMap;
 final class QueueState {
   Queue config;
   final List<AgentState> members = new ArrayList<>();
-  private final Map<AgentState, Integer> position = new HashMap<>();
-  private final EnumMap<ChannelType, AgentPool> pools = new EnumMap<>(ChannelType.class);
-  final EnumMap<ChannelType, TreeMap<Long, Routed>> waiting = new EnumMap<>(ChannelType.class);
+  /** Per channel ordinal, the pool once built (arrays: no map lookups or iterators per refresh). */
+  private final AgentPool[] pools = new AgentPool[AgentState.CHANNELS];
+  /** Per channel ordinal, the waiting work by entry order, once something waited. */
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
+  private final TreeMap<Long, Routed>[] waiting = new TreeMap[AgentState.CHANNELS];
+  /** How much work waits, over all channels: a freed agent skips the queue when none. */
+  private int waitingCount;
   /** Round robin's memory: the member position last offered work; -1 before the first. */
   int lastPicked = -1;
   private final Random random;
@@ -35,13 +38,15 @@ final class QueueState {
   /** New settings or members: the pools are rebuilt, waiting work stays in order. */
   void reconfigure(Queue newConfig, List<AgentState> newMembers) {
     this.config = newConfig;
+    for (AgentState a : members) {
+      a.leave(this);
+    }
     members.clear();
-    position.clear();
     members.addAll(newMembers);
     for (int i = 0; i < members.size(); i++) {
-      position.put(members.get(i), i);
+      members.get(i).join(this, i);
     }
-    pools.clear();
+    java.util.Arrays.fill(pools, null);
     lastPicked = -1;
   }
 
@@ -66,37 +71,46 @@ final class QueueState {
   }
 
   int positionOf(AgentState a) {
-    return position.get(a);
+    return a.positionIn(this);
   }
 
   /** The pool for a channel, built from the members on first use. */
   AgentPool pool(ChannelType c) {
-    AgentPool pool = pools.get(c);
+    AgentPool pool = pools[c.ordinal()];
     if (pool == null) {
-      pool = strategy() == RoutingStrategy.RANDOM ? new RandomPool(random) : new OrderedPool();
-      pools.put(c, pool);
-      for (AgentState a : members) {
+      pool = strategy() == RoutingStrategy.RANDOM ? new RandomPool(random)
+          : members.size() <= SmallOrderedPool.MAX_MEMBERS ? new SmallOrderedPool(members.size())
+          : new OrderedPool(members.size());
+      pools[c.ordinal()] = pool;
+      for (int i = 0; i < members.size(); i++) {
+        AgentState a = members.get(i);
         if (eligible(a, c)) {
-          pool.put(a, key(a));
+          putIn(pool, a, i);
         }
       }
     }
     return pool;
   }
 
-  /** Puts the member in or out of each pool, at the position their state gives them. */
-  void refresh(AgentState a) {
-    // By key, not entrySet(): EnumMap's entry iterator allocates an entry per step, and this
-    // runs for each of an agent's queues on every offer, accept and close.
-    for (ChannelType c : pools.keySet()) {
-      AgentPool pool = pools.get(c);
-      if (eligible(a, c)) {
-        pool.put(a, key(a));
+  /**
+   * Puts member {@code position} in or out of each pool, at the place their state gives them.
+   * Runs for each of an agent's queues on every offer, accept and close.
+   */
+  void refresh(AgentState a, int position) {
+    for (int c = 0; c < pools.length; c++) {
+      AgentPool pool = pools[c];
+      if (pool == null) {
+        continue;
+      }
+      if (eligible(a, CHANNEL_TYPES[c])) {
+        putIn(pool, a, position);
       } else {
-        pool.remove(a);
+        pool.remove(a, position);
       }
     }
   }
+
+  private static final ChannelType[] CHANNEL_TYPES = ChannelType.values();
 
   /** Where the pool starts looking: after the last pick for round robin, else at the front. */
   PoolKey startAfter() {
@@ -104,17 +118,20 @@ final class QueueState {
         ? new PoolKey(0, 0, lastPicked) : null;
   }
 
-  private PoolKey key(AgentState a) {
-    int member = position.get(a);
+  /** Puts the member in the pool at the place the strategy gives them. */
+  private void putIn(AgentPool pool, AgentState a, int member) {
     switch (strategy()) {
       case LINEAR:
-        return new PoolKey(penaltyOf(member), 0, member);
+        pool.put(a, penaltyOf(member), 0, member);
+        break;
       case LEAST_RECENT:
-        return new PoolKey(a.lastAssigned, 0, member);
+        pool.put(a, a.lastAssigned, 0, member);
+        break;
       case FEWEST_INTERACTIONS:
-        return new PoolKey(a.totalLoad(), a.lastAssigned, member);
+        pool.put(a, a.totalLoad(), a.lastAssigned, member);
+        break;
       default:
-        return new PoolKey(0, 0, member);
+        pool.put(a, 0, 0, member);
     }
   }
 
@@ -123,12 +140,51 @@ final class QueueState {
     return m.penalty();
   }
 
-  TreeMap<Long, Routed> waitingFor(ChannelType c) {
-    return waiting.computeIfAbsent(c, k -> new TreeMap<>());
+  /** The work waiting on channel {@code c}, oldest first; null if none ever waited. */
+  TreeMap<Long, Routed> waitingOn(int channel) {
+    return waiting[channel];
   }
 
-  /** The pools built so far (for the invariant check). */
+  boolean hasWaiting() {
+    return waitingCount > 0;
+  }
+
+  void addWaiting(Routed x) {
+    int c = x.info.channel().ordinal();
+    if (waiting[c] == null) {
+      waiting[c] = new TreeMap<>();
+    }
+    if (waiting[c].put(x.seq, x) == null) {
+      waitingCount++;
+    }
+  }
+
+  void removeWaiting(Routed x) {
+    TreeMap<Long, Routed> on = waiting[x.info.channel().ordinal()];
+    if (on != null && on.remove(x.seq) != null) {
+      waitingCount--;
+    }
+  }
+
+  /** The pools built so far, by channel (for the invariant check; slow). */
   Map<ChannelType, AgentPool> pools() {
-    return pools;
+    EnumMap<ChannelType, AgentPool> out = new EnumMap<>(ChannelType.class);
+    for (int c = 0; c < pools.length; c++) {
+      if (pools[c] != null) {
+        out.put(CHANNEL_TYPES[c], pools[c]);
+      }
+    }
+    return out;
+  }
+
+  /** The waiting work by channel (for queries and the invariant check; slow). */
+  Map<ChannelType, TreeMap<Long, Routed>> waiting() {
+    EnumMap<ChannelType, TreeMap<Long, Routed>> out = new EnumMap<>(ChannelType.class);
+    for (int c = 0; c < waiting.length; c++) {
+      if (waiting[c] != null) {
+        out.put(CHANNEL_TYPES[c], waiting[c]);
+      }
+    }
+    return out;
   }
 }

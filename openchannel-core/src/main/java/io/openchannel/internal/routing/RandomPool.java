@@ -24,7 +24,7 @@ final class RandomPool implements AgentPool {
   }
 
   @Override
-  public void put(AgentState agent, PoolKey key) {
+  public void put(AgentState agent, long first, long second, int member) {
     if (!index.containsKey(agent)) {
       index.put(agent, agents.size());
       agents.add(agent);
@@ -32,7 +32,7 @@ final class RandomPool implements AgentPool {
   }
 
   @Override
-  public void remove(AgentState agent) {
+  public void remove(AgentState agent, int member) {
     Integer i = index.remove(agent);
     if (i == null) {
       return;
@@ -45,7 +45,7 @@ final class RandomPool implements AgentPool {
   }
 
   @Override
-  public boolean contains(AgentState agent) {
+  public boolean contains(AgentState agent, int member) {
     return index.containsKey(agent);
   }
 

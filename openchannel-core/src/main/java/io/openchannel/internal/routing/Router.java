@@ -68,7 +68,7 @@ public final class Router {
       fx.publish(new AgentPresenceChanged(d.now(), a.id, before, a.presence, automatic));
     }
     if (!a.available()) {
-      for (OfferRecord rec : List.copyOf(a.offers.values())) {
+      for (OfferRecord rec : List.copyOf(a.offers)) {
         d.endOffer(rec, OfferState.RESCINDED, Optional.of(RescindReason.AGENT_UNAVAILABLE), fx);
       }
       if (a.presence == Presence.OFFLINE && before != Presence.OFFLINE
@@ -81,11 +81,11 @@ public final class Router {
       }
     } else {
       // Lowered capacity: withdraw the newest offers until the load fits; assigned work stays.
-      List<OfferRecord> newestFirst = new ArrayList<>(a.offers.values());
+      List<OfferRecord> newestFirst = new ArrayList<>(a.offers);
       for (int i = newestFirst.size() - 1; i >= 0; i--) {
         OfferRecord rec = newestFirst.get(i);
         if (a.load(rec.interaction.info.channel())
-            > a.capacity[rec.interaction.info.channel().ordinal()]) {
+            > a.capacity(rec.interaction.info.channel().ordinal())) {
           d.endOffer(rec, OfferState.RESCINDED, Optional.of(RescindReason.AGENT_UNAVAILABLE), fx);
         }
       }
@@ -115,8 +115,7 @@ public final class Router {
     checkOverflow(queue);
     Queue stored = queue.withVersion(0);
     QueueState q = new QueueState(stored, states(members), random);
-    d.queues.put(queue.id(), q);
-    q.members.forEach(a -> a.queues.put(queue.id(), q));
+    d.queues.put(queue.id(), q); // its members joined it
     return stored;
   }
 
@@ -133,10 +132,8 @@ public final class Router {
     }
     checkOverflow(queue);
     Queue stored = queue.withVersion(queue.version() + 1);
-    q.members.forEach(a -> a.queues.remove(queue.id()));
-    q.reconfigure(stored, states(members));
+    q.reconfigure(stored, states(members)); // old members leave it, new ones join
     for (AgentState a : q.members) {
-      a.queues.put(queue.id(), q);
       d.freed(a); // a new member, or new settings, may let them take waiting work
     }
     d.settle(fx);
@@ -173,7 +170,7 @@ public final class Router {
   /** A new interaction on an account with a queue: queue it and offer it (S3). */
   public void enqueueNew(RoutingInfo info, Effects fx) {
     checkLocked();
-    QueueState q = info.accountQueue().map(d.queues::get).orElse(null);
+    QueueState q = accountQueueOf(info);
     if (q == null || d.routed.containsKey(info.interaction())) {
       return; // the account's queue is gone: the host assigns by hand
     }
@@ -204,9 +201,15 @@ public final class Router {
     d.settle(fx);
   }
 
+  /** The account's queue, or null (no map(d.queues::get): a bound method reference per call). */
+  private QueueState accountQueueOf(RoutingInfo info) {
+    Optional<QueueId> queue = info.accountQueue();
+    return queue.isPresent() ? d.queues.get(queue.get()) : null;
+  }
+
   Routed track(RoutingInfo info) {
     Routed x = new Routed(info);
-    x.queue = info.accountQueue().map(d.queues::get).orElse(null);
+    x.queue = accountQueueOf(info);
     d.routed.put(info.interaction(), x);
     return x;
   }
@@ -214,7 +217,7 @@ public final class Router {
   void own(Routed x, AgentState a) {
     x.owner = a;
     x.directTransfer = false;
-    a.assigned[x.info.channel().ordinal()]++;
+    a.addAssigned(x.info.channel().ordinal(), 1);
     a.owned.add(x);
     a.lastAssigned = d.next();
     d.afterAssigned(x);
@@ -224,7 +227,7 @@ public final class Router {
   /** Frees the owner's slot (transfer, requeue, close, reassignment). */
   void release(Routed x) {
     AgentState owner = x.owner;
-    owner.assigned[x.info.channel().ordinal()]--;
+    owner.addAssigned(x.info.channel().ordinal(), -1);
     owner.owned.remove(x);
     x.owner = null;
     d.refresh(owner);
@@ -277,10 +280,15 @@ public final class Router {
    * @throws IllegalTransitionException if it has ended
    */
   public io.openchannel.routing.Offer requirePending(OfferId offer) {
+    return pendingRecord(offer).offer;
+  }
+
+  /** The live offer's record; throws like {@link #requirePending}. */
+  private OfferRecord pendingRecord(OfferId offer) {
     checkLocked();
     OfferRecord rec = d.live.get(offer);
     if (rec != null) {
-      return rec.offer;
+      return rec;
     }
     var ended = d.ended.get(offer);
     if (ended == null) {
@@ -293,20 +301,18 @@ public final class Router {
 
   /** Accepts a pending offer (checked with {@link #requirePending} in the same lock hold). */
   public void accept(OfferId offer, Effects fx) {
-    requirePending(offer);
-    d.acceptOffer(d.live.get(offer), fx);
+    d.acceptOffer(pendingRecord(offer), fx);
     d.settle(fx);
   }
 
   /** Rejects a pending offer: the interaction goes to another agent (S6). */
   public io.openchannel.routing.Offer reject(OfferId offer, Effects fx) {
-    requirePending(offer);
-    OfferRecord rec = d.live.get(offer);
+    OfferRecord rec = pendingRecord(offer);
     rec.agent.missedInRow = 0;
     rec.interaction.exclude(rec.agent);
     d.endOffer(rec, OfferState.REJECTED, Optional.empty(), fx);
     d.settle(fx);
-    return rec.offer;
+    return d.ended.get(offer); // just kept: the ended offer
   }
 
   /** An offer's timer fired: if still pending, it timed out; the next agent gets the work. */

@@ -29,16 +29,16 @@ public final class RouterInvariants {
           out.add(a + " lists " + x + " as owned but it is " + x.state + " owned by " + x.owner);
         }
       }
-      for (OfferRecord rec : a.offers.values()) {
+      for (OfferRecord rec : a.offers) {
         pending[rec.interaction.info.channel().ordinal()]++;
       }
       for (ChannelType c : ChannelType.values()) {
         int i = c.ordinal();
-        if (assigned[i] != a.assigned[i] || pending[i] != a.pending[i]) {
-          out.add(a + " counts " + a.assigned[i] + "+" + a.pending[i] + " on " + c + ", really "
+        if (assigned[i] != a.assigned(i) || pending[i] != a.pending(i)) {
+          out.add(a + " counts " + a.assigned(i) + "+" + a.pending(i) + " on " + c + ", really "
               + assigned[i] + "+" + pending[i]);
         }
-        if (pending[i] > 0 && assigned[i] + pending[i] > a.capacity[i]) {
+        if (pending[i] > 0 && assigned[i] + pending[i] > a.capacity(i)) {
           out.add(a + " has offers beyond capacity on " + c);
         }
       }
@@ -46,7 +46,7 @@ public final class RouterInvariants {
     for (Map.Entry<io.openchannel.routing.OfferId, OfferRecord> e : d.live.entrySet()) {
       OfferRecord rec = e.getValue();
       if (rec.offer.state() != OfferState.PENDING || !rec.interaction.offers.contains(rec)
-          || rec.agent.offers.get(e.getKey()) != rec || rec.interaction.state != RoutingState.OFFERING) {
+          || !rec.agent.offers.contains(rec) || rec.interaction.state != RoutingState.OFFERING) {
         out.add("live offer " + e.getKey() + " is inconsistent");
       }
     }
@@ -78,7 +78,7 @@ public final class RouterInvariants {
       out.add(x + " is " + x.state + " with " + x.offers.size() + " offers, owner " + x.owner
           + ", waiting " + x.waiting);
     }
-    if (x.waiting && x.queue.waiting.getOrDefault(x.info.channel(), new TreeMap<>()).get(x.seq) != x) {
+    if (x.waiting && x.queue.waiting().getOrDefault(x.info.channel(), new TreeMap<>()).get(x.seq) != x) {
       out.add(x + " is waiting but not in its queue's list");
     }
   }
@@ -86,12 +86,12 @@ public final class RouterInvariants {
   private static void checkQueue(QueueState q, List<String> out) {
     for (Map.Entry<ChannelType, AgentPool> e : q.pools().entrySet()) {
       for (AgentState a : q.members) {
-        if (q.eligible(a, e.getKey()) != e.getValue().contains(a)) {
+        if (q.eligible(a, e.getKey()) != e.getValue().contains(a, q.positionOf(a))) {
           out.add("pool " + q.config.id() + "/" + e.getKey() + " is wrong about " + a);
         }
       }
     }
-    for (Map.Entry<ChannelType, TreeMap<Long, Routed>> e : q.waiting.entrySet()) {
+    for (Map.Entry<ChannelType, TreeMap<Long, Routed>> e : q.waiting().entrySet()) {
       for (Routed x : e.getValue().values()) {
         if (!x.waiting || x.queue != q) {
           out.add(x + " is listed as waiting in " + q.config.id() + " but is not");

@@ -79,8 +79,7 @@ public final class RouterLoader {
         }
       }
       QueueState state = new QueueState(q, members, random);
-      d.queues.put(q.id(), state);
-      members.forEach(a -> a.queues.put(q.id(), state));
+      d.queues.put(q.id(), state); // its members joined it
     }
     Instant now = d.now();
     for (Waiting w : s.waiting()) {
@@ -142,8 +141,8 @@ public final class RouterLoader {
       OfferRecord rec = new OfferRecord(o, x, a);
       d.live.put(o.id(), rec);
       x.offers.add(rec);
-      a.offers.put(o.id(), rec);
-      a.pending[channel]++;
+      a.offers.add(rec);
+      a.addPending(channel, 1);
       rec.timer = d.timers.offerTimeout(o.id(), remaining(now, o.expiresAt()));
     }
   }

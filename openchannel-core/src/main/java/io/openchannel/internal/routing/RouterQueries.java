@@ -28,7 +28,7 @@ public final class RouterQueries {
       return List.of();
     }
     List<Offer> out = new ArrayList<>(a.offers.size());
-    a.offers.values().forEach(rec -> out.add(rec.offer));
+    a.offers.forEach(rec -> out.add(rec.offer));
     return out;
   }
 
@@ -52,7 +52,7 @@ public final class RouterQueries {
       return Optional.empty();
     }
     List<Routed> all = new ArrayList<>();
-    for (TreeMap<Long, Routed> byChannel : q.waiting.values()) {
+    for (TreeMap<Long, Routed> byChannel : q.waiting().values()) {
       all.addAll(byChannel.values());
     }
     all.sort(Comparator.comparingLong(x -> x.seq));

@@ -51,7 +51,7 @@ public final class RouterTransfers {
       if (t == null || !t.available() || !t.hasRoom(info.channel())) {
         throw new IllegalTransitionException("agent " + to + " cannot take interaction "
             + info.interaction() + " now (" + (t == null ? "unknown to routing" : t.presence
-            + ", load " + t.load(info.channel()) + " of " + t.capacity[info.channel().ordinal()])
+            + ", load " + t.load(info.channel()) + " of " + t.capacity(info.channel().ordinal()))
             + "); transfer to a queue instead");
       }
       QueueState home = x != null && x.queue != null ? x.queue

@@ -36,12 +36,12 @@ class EndedOffersTest {
       Offer offer = endedOffer(n++, kind);
       ended.put(offer);
       model.put(offer.id(), offer);
-      OfferId probe = OfferId.of("o" + (n - 1 - kind * 37 % Math.max(1, n)));
+      OfferId probe = idOf(n - 1 - kind * 37 % Math.max(1, n));
       assertThat(ended.get(probe)).isEqualTo(model.get(probe));
     }
     assertThat(ended.size()).isEqualTo(model.size());
     for (int k = 0; k < n; k++) {
-      OfferId id = OfferId.of("o" + k);
+      OfferId id = idOf(k);
       assertThat(ended.get(id)).isEqualTo(model.get(id));
     }
   }
@@ -58,20 +58,31 @@ class EndedOffersTest {
     ended.clear();
     assertThat(ended.size()).isZero();
     for (int n = 0; n < before; n++) {
-      assertThat(ended.get(OfferId.of("o" + n))).isNull();
+      assertThat(ended.get(idOf(n))).isNull();
     }
     for (int n = before; n < before + after; n++) {
       ended.put(endedOffer(n, n % 10));
     }
     assertThat(ended.size()).isEqualTo(Math.min(after, capacity));
     for (int n = before + Math.max(0, after - capacity); n < before + after; n++) {
-      assertThat(ended.get(OfferId.of("o" + n))).isEqualTo(endedOffer(n, n % 10));
+      assertThat(ended.get(idOf(n))).isEqualTo(endedOffer(n, n % 10));
     }
+  }
+
+  /** Mostly short ids (kept as characters), some too long or beyond Latin-1 (kept whole). */
+  private static OfferId idOf(int n) {
+    if (n % 7 == 3) {
+      return OfferId.of("a-long-offer-id-of-more-than-thirty-two-characters-" + n);
+    }
+    if (n % 11 == 5) {
+      return OfferId.of("\u03c9" + n);
+    }
+    return OfferId.of((n % 2 == 0 ? "o" : "\u00e9") + n);
   }
 
   private static Offer endedOffer(int n, int kind) {
     Instant created = Instant.ofEpochSecond(1_700_000_000L + n, n * 7 % 1_000_000_000);
-    Offer pending = Offer.pending(OfferId.of("o" + n), InteractionId.of("i" + n / 3),
+    Offer pending = Offer.pending(idOf(n), InteractionId.of("i" + n / 3),
         AgentId.of("a" + kind), QueueId.of("q" + kind % 3), created, created.plusSeconds(30));
     OfferState state = OfferState.values()[1 + kind % (OfferState.values().length - 1)];
     Optional<RescindReason> reason = state == OfferState.RESCINDED
