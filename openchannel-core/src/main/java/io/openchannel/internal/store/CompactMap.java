@@ -143,6 +143,7 @@ final class CompactMap<K, V> {
   }
 
   private static int hash(Object key) {
-    return IdHash.of(key);
+    int h = key.hashCode() * 0x9E3779B9; // spreads ids whose hashes differ only in high bits
+    return h ^ (h >>> 16);
   }
 }

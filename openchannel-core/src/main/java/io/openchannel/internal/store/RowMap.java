@@ -138,6 +138,7 @@ final class RowMap<I, T> {
   }
 
   private static int hash(Object id) {
-    return IdHash.of(id);
+    int h = id.hashCode() * 0x9E3779B9; // spreads ids whose hashes differ only in high bits
+    return h ^ (h >>> 16);
   }
 }
