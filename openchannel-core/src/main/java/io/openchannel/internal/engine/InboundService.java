@@ -111,9 +111,14 @@ final class InboundService {
         .orElseGet(() -> newConversation(work, account, key, in, now));
 
     boolean opened = conversation.openInteraction().isEmpty();
-    Interaction interaction = opened
-        ? Interaction.open(InteractionId.of(engine.ids.next()), conversation, Direction.IN, now)
-        : Engine.requireInteraction(work, conversation.openInteraction().get());
+    Interaction interaction;
+    if (opened) { // stored before the conversation that names it, as a database requires
+      interaction = Interaction.open(InteractionId.of(engine.ids.next()), conversation,
+          Direction.IN, now);
+      work.tx().interactions().insert(interaction);
+    } else {
+      interaction = Engine.requireInteraction(work, conversation.openInteraction().get());
+    }
     // Windows count from the channel's time of the message, which a delayed webhook retry makes
     // earlier than ours; a channel clock ahead of ours is not believed.
     Instant written = in.sentAt().isAfter(now) ? now : in.sentAt();
@@ -121,9 +126,6 @@ final class InboundService {
     // (the change, then the store's version).
     Conversation touched = (opened ? conversation.withOpened(interaction.id(), false) : conversation)
         .withInbound(written);
-    if (opened) { // before the conversation that names it: a database may check the reference
-      work.tx().interactions().insert(interaction);
-    }
     if (touched != conversation) { // a retry's earlier time, or the same second, changes nothing
       conversation = work.tx().conversations().update(touched);
     }

@@ -3,7 +3,6 @@ package io.openchannel.internal.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 
 /**
  * A table's committed rows by id, in open addressing (linear probing) without a key array: a
@@ -20,10 +19,6 @@ final class RowMap<I, T> {
   private int[] hashes = new int[MIN_CAPACITY];
   private Object[] rows = new Object[MIN_CAPACITY];
   private int size;
-
-  RowMap(Function<T, I> idOf) {
-    this(RowForm.records(idOf)::hasId);
-  }
 
   RowMap(BiPredicate<Object, Object> hasId) {
     this.hasId = hasId;
@@ -52,7 +47,7 @@ final class RowMap<I, T> {
 
   /**
    * Where the row with {@code id} is: its slot ({@code >= 0}), or {@code ~slot} of the free slot
-   * it would take. Valid until the next put or insert; with {@link #at}, {@link #setAt} and
+   * it would take. Valid until the next insert; with {@link #at}, {@link #setAt} and
    * {@link #insertAt} a read-then-write costs one probe.
    */
   int slotOf(Object id) {
@@ -80,31 +75,10 @@ final class RowMap<I, T> {
   void insertAt(int free, I id, T row) {
     hashes[free] = hash(id);
     rows[free] = row;
-    if (++size * 4 > rows.length * 3) {
-      grow();
-    }
-  }
-
-  /** Puts the row under its id; returns the row it replaced, or null. */
-  @SuppressWarnings("unchecked")
-  T put(I id, T row) {
-    int mask = rows.length - 1;
-    int h = hash(id);
-    int i = h & mask;
-    for (; rows[i] != null; i = (i + 1) & mask) {
-      if (hashes[i] == h && hasId.test(rows[i], id)) {
-        T old = (T) rows[i];
-        rows[i] = row;
-        return old;
-      }
-    }
-    hashes[i] = h;
-    rows[i] = row;
     // Grow at 3/4 full: the kept hashes keep longer probe runs cheap.
     if (++size * 4 > rows.length * 3) {
       grow();
     }
-    return null;
   }
 
   /** Every row, in no particular order, as a new list. */

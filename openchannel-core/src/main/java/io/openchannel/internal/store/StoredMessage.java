@@ -107,13 +107,4 @@ final class StoredMessage {
   MessageId id() {
     return idObject != null ? idObject : MessageId.of(PackedId.unpack(idHigh, idLow));
   }
-
-  InteractionId interaction() {
-    return interaction;
-  }
-
-  /** The channel's id for the message, or null. */
-  String channelMessageId() {
-    return channelMessageId;
-  }
 }

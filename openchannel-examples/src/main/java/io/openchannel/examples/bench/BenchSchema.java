@@ -22,15 +22,21 @@ final class BenchSchema implements AutoCloseable {
   private final String name = "oc_bench_"
       + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
   private final JdbcConnectionPool pool;
+  private JdbcConnectionPool rewritingPool;
 
   private BenchSchema() throws SQLException {
     try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + name);
     }
+    pool = JdbcConnectionPool.create(source(false));
+  }
+
+  private PGConnectionPoolDataSource source(boolean rewriteBatchedInserts) {
     PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
     pg.setURL(url());
     pg.setCurrentSchema(name);
-    pool = JdbcConnectionPool.create(pg);
+    pg.setReWriteBatchedInserts(rewriteBatchedInserts);
+    return pg;
   }
 
   /** Makes a new schema and a pool whose connections use it. */
@@ -43,6 +49,17 @@ final class BenchSchema implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * A second pool on the schema whose driver rewrites batched inserts into multi-row
+   * {@code VALUES}: the best a plain JDBC batch can do, for floors to compare the engine with.
+   */
+  DataSource rewritingDataSource() {
+    if (rewritingPool == null) {
+      rewritingPool = JdbcConnectionPool.create(source(true));
+    }
+    return rewritingPool;
+  }
+
   /** The URL of the server (not of the schema). */
   static String url() {
     String url = System.getenv("OPENCHANNEL_BENCH_POSTGRESQL");
@@ -53,6 +70,9 @@ final class BenchSchema implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     pool.dispose();
+    if (rewritingPool != null) {
+      rewritingPool.dispose();
+    }
     try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA " + name + " CASCADE");
     }

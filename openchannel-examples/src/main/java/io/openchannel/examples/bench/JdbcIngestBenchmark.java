@@ -11,16 +11,13 @@ import io.openchannel.spi.channel.InboundMessage;
 import io.openchannel.spi.channel.SenderProfile;
 import io.openchannel.spi.store.BlobStore;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.h2.jdbcx.JdbcConnectionPool;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,7 +31,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * Inbound ingest on PostgreSQL through the engine and {@link JdbcStore}, next to two floors in
@@ -73,11 +69,10 @@ public class JdbcIngestBenchmark {
   private static final AccountId ACCOUNT = AccountId.of("web");
   private static final String TEXT = "Hi! Where is my order? It was due yesterday.";
 
-  private final String schema = "oc_bench_"
-      + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
   private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
-  private JdbcConnectionPool pool;
-  private JdbcConnectionPool floorPool;
+  private BenchSchema schema;
+  private DataSource pool;
+  private DataSource floorPool;
   private OpenChannel oc;
   private InteractionId floorInteraction;
   private IngestFloor sameRows;
@@ -85,19 +80,10 @@ public class JdbcIngestBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
-    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    }
-    PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-    pg.setURL(url());
-    pg.setCurrentSchema(schema);
-    pool = JdbcConnectionPool.create(pg);
+    schema = BenchSchema.create();
+    pool = schema.dataSource();
     // The floor gets the driver's best for plain batches: inserts rewritten to multi-row VALUES.
-    PGConnectionPoolDataSource rewriting = new PGConnectionPoolDataSource();
-    rewriting.setURL(url());
-    rewriting.setCurrentSchema(schema);
-    rewriting.setReWriteBatchedInserts(true);
-    floorPool = JdbcConnectionPool.create(rewriting);
+    floorPool = schema.rewritingDataSource();
     oc = OpenChannel.builder().store(JdbcStore.builder(pool).build())
         .blobStore(BlobStore.inMemory()).scheduler((delay, task) -> () -> true).build();
     oc.accounts().create(Account.of(ACCOUNT, ChannelType.GENERIC, "Website chat",
@@ -133,11 +119,7 @@ public class JdbcIngestBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws SQLException {
     oc.close();
-    pool.dispose();
-    floorPool.dispose();
-    try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schema.close();
   }
 
   /** One inbound message through the engine: dedupe, contact, conversation, interaction, message. */
@@ -212,10 +194,5 @@ public class JdbcIngestBenchmark {
         return rows;
       }
     }
-  }
-
-  static String url() {
-    String url = System.getenv("OPENCHANNEL_BENCH_POSTGRESQL");
-    return url != null ? url : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
   }
 }

@@ -76,7 +76,7 @@ public class JdbcInteractionViewBenchmark {
         + SCHEMA);
     if (postgres) {
       PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
-      pg.setURL(JdbcIngestBenchmark.url());
+      pg.setURL(BenchSchema.url());
       pg.setCurrentSchema(SCHEMA);
       JdbcConnectionPool h2Pool = JdbcConnectionPool.create(pg);
       pool = h2Pool;
@@ -106,7 +106,7 @@ public class JdbcInteractionViewBenchmark {
   }
 
   private String serverUrl() {
-    return database.equals("postgresql") ? JdbcIngestBenchmark.url() : mariaDbUrl("");
+    return database.equals("postgresql") ? BenchSchema.url() : mariaDbUrl("");
   }
 
   private static String mariaDbUrl(String databaseName) {
